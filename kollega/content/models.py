@@ -1,0 +1,99 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Item(models.Model):
+    """The content spine: every kind of content is an Item, so access, search, stream,
+    tags, likes and counts work one way for all of them."""
+
+    class Kind(models.TextChoices):
+        STATUS = "status", _("Status update")
+        POST = "post", _("Board post")
+        TOPIC = "topic", _("Forum topic")
+        QUESTION = "question", _("Question")
+        BLOG = "blog", _("Blog entry")
+        WIKI = "wiki", _("Wiki page")
+        FILE = "file", _("File")
+        BOOKMARK = "bookmark", _("Bookmark")
+        NEWS = "news", _("News article")
+        IDEA = "idea", _("Idea")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    author = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="items")
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="items")
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    body = models.TextField(_("body"), blank=True)
+    body_html = models.TextField(blank=True, editable=False)
+    tags = models.ManyToManyField("core.Tag", through="ItemTag", related_name="items")
+    created = models.DateTimeField(db_index=True)
+    updated = models.DateTimeField()
+    last_activity_at = models.DateTimeField()
+    reply_count = models.PositiveIntegerField(default=0)
+    like_count = models.PositiveIntegerField(default=0)
+    # Moderation removes an item from every surface but keeps it for audit.
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-last_activity_at", "-id"]
+        indexes = [
+            models.Index(fields=["place", "-last_activity_at", "-id"]),
+            models.Index(fields=["author", "-created"]),
+            models.Index(fields=["-last_activity_at", "-id"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.body[:60]
+
+    def get_absolute_url(self) -> str:
+        return reverse("item", args=[self.pk])
+
+    @property
+    def display_title(self) -> str:
+        if self.title:
+            return self.title
+        text = " ".join(self.body.split())
+        return text[:80] + ("…" if len(text) > 80 else "")
+
+
+class ItemTag(models.Model):
+    item = models.ForeignKey(Item, on_delete=models.CASCADE)
+    tag = models.ForeignKey("core.Tag", on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "tag"], name="itemtag_once")]
+        indexes = [models.Index(fields=["tag", "item"])]
+
+
+class Reply(models.Model):
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="replies")
+    body = models.TextField(_("body"))
+    body_html = models.TextField(blank=True, editable=False)
+    created = models.DateTimeField()
+    updated = models.DateTimeField()
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created", "id"]
+        indexes = [models.Index(fields=["item", "created"])]
+
+
+class Like(models.Model):
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="likes")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="likes")
+    created = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "person"], name="like_once")]
+        indexes = [models.Index(fields=["person", "item"])]
+
+
+class Save(models.Model):
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="saves")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="saves")
+    created = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "person"], name="save_once")]
+        indexes = [models.Index(fields=["person", "-created"])]

@@ -1,0 +1,68 @@
+"""Reads of the content spine, always starting from kollega.access."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from kollega import access
+from kollega.content.models import Item, Like, Save
+from kollega.core.models import Tag
+from kollega.core.pagination import Page, keyset_page
+from kollega.people.models import Person
+from kollega.places.models import Place
+
+PAGE_SIZE = 20
+
+
+def item_list(viewer: Person) -> QuerySet[Item]:
+    """Visible items with what a list shows, in a fixed number of queries."""
+    return (
+        access.visible_items(viewer)
+        .select_related("author", "author__org_unit", "place", "place__owner")
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("name")))
+    )
+
+
+def mark_viewer_state(viewer: Person, items: list[Item]) -> list[Item]:
+    """Set ``liked`` and ``saved`` on each item for the viewer (two queries for any page)."""
+    ids = [i.pk for i in items]
+    liked = set(
+        Like.objects.filter(person=viewer, item_id__in=ids).values_list("item_id", flat=True)
+    )
+    saved = set(
+        Save.objects.filter(person=viewer, item_id__in=ids).values_list("item_id", flat=True)
+    )
+    for item in items:
+        item.liked = item.pk in liked
+        item.saved = item.pk in saved
+    return items
+
+
+def place_items(
+    viewer: Person, place: Place, cursor: str | None = None, limit: int = PAGE_SIZE
+) -> Page:
+    qs = item_list(viewer).filter(place=place)
+    page = keyset_page(qs, field="last_activity_at", cursor=cursor, limit=limit)
+    mark_viewer_state(viewer, page.items)
+    return page
+
+
+def latest_items(
+    viewer: Person, cursor: str | None = None, limit: int = PAGE_SIZE, **filters
+) -> Page:
+    qs = item_list(viewer)
+    if filters.get("kind"):
+        qs = qs.filter(kind=filters["kind"])
+    if filters.get("tag"):
+        qs = qs.filter(tags__name=filters["tag"])
+    if filters.get("author"):
+        qs = qs.filter(author=filters["author"])
+    page = keyset_page(qs, field="last_activity_at", cursor=cursor, limit=limit)
+    mark_viewer_state(viewer, page.items)
+    return page
+
+
+def item_detail(viewer: Person, item_id: int) -> Item:
+    item = access.item_for(viewer, item_id)
+    mark_viewer_state(viewer, [item])
+    return item

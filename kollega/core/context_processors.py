@@ -1,0 +1,5 @@
+from django.conf import settings
+
+
+def kollega(request):
+    return {"KOLLEGA_LANGUAGES": settings.LANGUAGES}

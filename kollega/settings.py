@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "kollega.activity",
     "kollega.api",
     "kollega.web",
+    "kollega.demo",
 ]
 
 MIDDLEWARE = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from kollega import access
-from kollega.content.models import Item, Like, Save
+from kollega.content.models import Item, Like, Reply, Save
 from kollega.core.models import Tag
 from kollega.core.pagination import Page, keyset_page
 from kollega.people.models import Person
@@ -66,3 +66,26 @@ def item_detail(viewer: Person, item_id: int) -> Item:
     item = access.item_for(viewer, item_id)
     mark_viewer_state(viewer, [item])
     return item
+
+
+def saved_items(viewer: Person, cursor: str | None = None, limit: int = PAGE_SIZE) -> Page:
+    """The viewer's saved items that they may still read, most recently saved first.
+
+    The cursor walks the saves (saved time, save id), so an item saved again moves up.
+    """
+    saves = (
+        Save.objects.filter(person=viewer, item__in=access.visible_items(viewer))
+        .select_related(
+            "item__author", "item__author__org_unit", "item__place", "item__place__owner"
+        )
+        .prefetch_related(Prefetch("item__tags", queryset=Tag.objects.only("name")))
+    )
+    page = keyset_page(saves, field="created", cursor=cursor, limit=limit)
+    items = [save.item for save in page.items]
+    mark_viewer_state(viewer, items)
+    return Page(items, page.next_cursor)
+
+
+def item_replies(viewer: Person, item: Item) -> QuerySet[Reply]:
+    """Replies the viewer may read under ``item``, oldest first, with their authors."""
+    return access.visible_replies(viewer, item).select_related("author").order_by("created", "pk")

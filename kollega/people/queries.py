@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from kollega.people.models import OrgUnit, Person, PersonTag
+from kollega.people.models import Location, OrgUnit, Person, PersonTag
 
 DIRECTORY_LIMIT = 50
 
@@ -104,3 +104,19 @@ def same_manager_peers(person: Person) -> QuerySet[Person]:
 
 def direct_reports(person: Person) -> QuerySet[Person]:
     return people().filter(manager=person)
+
+
+def org_units_with_counts() -> QuerySet[OrgUnit]:
+    """Every org unit with its parent and ``people_count`` (active people in the unit itself)."""
+    return (
+        OrgUnit.objects.select_related("parent")
+        .annotate(people_count=Count("people", filter=Q(people__user__is_active=True)))
+        .order_by("name", "pk")
+    )
+
+
+def locations_with_counts() -> QuerySet[Location]:
+    """Every location with ``people_count`` (active people who work there)."""
+    return Location.objects.annotate(
+        people_count=Count("people", filter=Q(people__user__is_active=True))
+    ).order_by("country", "city", "pk")

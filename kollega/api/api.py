@@ -1,0 +1,48 @@
+"""The NinjaAPI instance behind /api/v1: authentication, error handlers and routers."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from kollega.api import errors
+from kollega.api.auth import AUTH
+from kollega.api.routers import items, me, organisation, people, places
+
+DESCRIPTION = """\
+Kollega's JSON API: the people directory, profiles and profile tags, places, and the items,
+replies, likes and saves of the content spine.
+
+**Authentication.** Scripts send a personal access token, created at `POST /api/v1/me/tokens`,
+as `Authorization: Bearer klg_…`. A signed-in browser may use its session cookie instead;
+then unsafe methods need the CSRF token in the `X-CSRFToken` header.
+
+**Errors** are JSON: `{"detail": "…"}`, with `errors` per field for input that was not
+accepted (400 from Kollega's rules, 422 when the request does not fit the schema).
+
+**Lists** are paged: pass `next_cursor` back as `cursor` (or `next_offset` as `offset`).
+Restricted communities and their items appear only to their members, everywhere.
+"""
+
+api = NinjaAPI(
+    title="Kollega API",
+    version="1",
+    description=DESCRIPTION,
+    auth=AUTH,
+    urls_namespace="api-v1",
+    openapi_extra={
+        "tags": [
+            {"name": "people", "description": "The directory, profiles and profile tags."},
+            {"name": "organisation", "description": "Org units and locations."},
+            {"name": "places", "description": "Boards, communities and the organisation."},
+            {"name": "items", "description": "Content, replies, likes and saves."},
+            {"name": "tokens", "description": "Personal access tokens for scripts."},
+        ]
+    },
+)
+errors.install(api)
+
+api.add_router("/people", people.router)
+api.add_router("/", organisation.router)
+api.add_router("/places", places.router)
+api.add_router("/items", items.router)
+api.add_router("/me", me.router)

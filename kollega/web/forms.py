@@ -1,0 +1,181 @@
+"""Forms check the shape of input (types, lengths, choices); the actions check the rules.
+
+Limits mirror the actions' limits so an oversized field is refused before any work is done.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from kollega.content.actions import MAX_BODY, MAX_REPLY, MAX_TITLE
+from kollega.content.models import Item
+from kollega.core.tags import normalise
+from kollega.people.actions import MAX_ABOUT
+from kollega.people.models import Location, OrgUnit, Person
+from kollega.places.models import Place
+
+TAGS_HELP = _("Separate tags with commas or spaces.")
+# Kinds a community page offers; status updates belong on boards, news to the organisation.
+COMMUNITY_KINDS = [
+    (k.value, k.label)
+    for k in (Item.Kind.TOPIC, Item.Kind.QUESTION, Item.Kind.BLOG, Item.Kind.BOOKMARK,
+              Item.Kind.IDEA, Item.Kind.WIKI)
+]  # fmt: skip
+
+
+class TagField(forms.CharField):
+    """A single tag name from a query string, normalised like stored tags."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        return normalise(value) if value else ""
+
+
+class CursorField(forms.CharField):
+    def __init__(self, **kwargs):
+        super().__init__(required=False, max_length=200, **kwargs)
+
+
+class StatusForm(forms.Form):
+    body = forms.CharField(
+        label=_("What are you working on?"),
+        max_length=MAX_BODY,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=TAGS_HELP)
+
+
+class FeedFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Item.Kind.choices]
+    )
+    tag = TagField(label=_("Tag"), required=False, max_length=100)
+    cursor = CursorField()
+
+
+class PostForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=COMMUNITY_KINDS, initial=Item.Kind.TOPIC)
+    title = forms.CharField(label=_("Title"), max_length=MAX_TITLE)
+    body = forms.CharField(
+        label=_("Text"), max_length=MAX_BODY, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=TAGS_HELP)
+
+
+class ItemEditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), required=False, max_length=MAX_TITLE)
+    body = forms.CharField(
+        label=_("Text"), max_length=MAX_BODY, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=TAGS_HELP)
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"), max_length=MAX_REPLY, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PersonTagForm(forms.Form):
+    tags = forms.CharField(label=_("Add tags"), max_length=1000, help_text=TAGS_HELP)
+
+
+class RemoveTagForm(forms.Form):
+    tag = forms.CharField(max_length=100)
+
+
+class DirectoryForm(forms.Form):
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    unit = forms.ModelChoiceField(
+        label=_("Department"),
+        required=False,
+        queryset=OrgUnit.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All departments"),
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    location = forms.ModelChoiceField(
+        label=_("Location"),
+        required=False,
+        queryset=Location.objects.all(),
+        empty_label=_("All locations"),
+    )
+    tag = TagField(label=_("Tag"), required=False, max_length=100)
+    page = forms.IntegerField(required=False, min_value=1, max_value=1_000_000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        countries = Location.objects.order_by("country").values_list("country", flat=True)
+        self.fields["country"].choices = [("", _("All countries"))] + [
+            (c, c) for c in dict.fromkeys(countries)
+        ]
+
+
+class CommunityForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=160)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Markdown is supported."),
+    )
+    access = forms.ChoiceField(
+        label=_("Access"),
+        choices=Place.Access.choices,
+        initial=Place.Access.OPEN,
+        widget=forms.RadioSelect,
+    )
+    tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=TAGS_HELP)
+
+
+class ProfileForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    job_title = forms.CharField(label=_("Job title"), required=False, max_length=150)
+    org_unit = forms.ModelChoiceField(
+        label=_("Department"), required=False, queryset=OrgUnit.objects.all()
+    )
+    location = forms.ModelChoiceField(
+        label=_("Location"), required=False, queryset=Location.objects.all()
+    )
+    # A username, not a select: there can be tens of thousands of people.
+    manager = forms.CharField(
+        label=_("Manager"),
+        required=False,
+        max_length=150,
+        help_text=_("The manager's username; suggestions appear as you type."),
+    )
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
+    email = forms.EmailField(label=_("Email"), required=False)
+    about = forms.CharField(
+        label=_("About"),
+        required=False,
+        max_length=MAX_ABOUT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Markdown is supported."),
+    )
+
+    def clean_manager(self):
+        username = self.cleaned_data["manager"].strip()
+        if not username:
+            return None
+        manager = Person.objects.filter(username=username, user__is_active=True).first()
+        if manager is None:
+            raise ValidationError(_("Nobody has the username “%(u)s”."), params={"u": username})
+        return manager
+
+
+class PhotoForm(forms.Form):
+    # A FileField, not an ImageField: the photos module checks the content with Pillow
+    # and gives one clear message for every kind of unreadable file.
+    photo = forms.FileField(label=_("New photo"))
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=80,
+        help_text=_("What will use it, e.g. “backup script”."),
+    )

@@ -1,0 +1,46 @@
+"""Settings: personal access tokens for the API, and a way to the password change."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from kollega.people import actions as people_actions
+from kollega.web.forms import TokenForm
+from kollega.web.views.common import apply_errors
+
+
+def _render(request, form, new_token=None, status=200):
+    tokens = request.person.api_tokens.filter(revoked__isnull=True).order_by("-created")
+    context = {"form": form, "tokens": tokens, "new_token": new_token}
+    return render(request, "settings.html", context, status=status)
+
+
+def settings_page(request):
+    if request.method != "POST":
+        return _render(request, TokenForm())
+    form = TokenForm(request.POST)
+    if form.is_valid():
+        try:
+            token, plain = people_actions.create_token(request.person, form.cleaned_data["name"])
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            # Shown in this response only: the token is not stored, so it cannot be shown
+            # again after a redirect.
+            return _render(request, TokenForm(), new_token={"token": token, "plain": plain})
+    return _render(request, form, status=400)
+
+
+def revoke_token(request, token_id: int):
+    if request.method == "POST":
+        try:
+            token = people_actions.revoke_token(request.person, token_id)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return _render(request, TokenForm(), status=400)
+        messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
+    return redirect("settings")

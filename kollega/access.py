@@ -8,8 +8,11 @@ Rules today:
 - An open or moderated place is readable by everyone signed in; a restricted place only by
   its members.
 - An item is readable when its place is and it has not been removed by moderation.
-- Posting: on a board, its owner (board privacy comes with the network issue); in a
-  community, its members; in the organisation place, its owners and editors.
+- Posting: on a board, its owner, and others as the owner's "who may post on my board"
+  setting allows (everyone / my network / only me); in a community, its members; in the
+  organisation place, its owners and editors.
+- A person's network (their contacts) is visible as their "who may see my network" setting
+  allows.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from kollega.content.models import Item, Reply
-from kollega.people.models import Person
+from kollega.network.models import Contact
+from kollega.people.models import Audience, Person
 from kollega.places.models import Membership, Place
 
 PUBLIC_ACCESS = (Place.Access.OPEN, Place.Access.MODERATED)
@@ -69,9 +73,52 @@ def can_read(viewer: Person, item: Item) -> bool:
     return can_see_place(viewer, item.place)
 
 
+def are_contacts(a_id: int, b_id: int) -> bool:
+    return Contact.objects.filter(person_id=a_id, other_id=b_id).exists()
+
+
+def audience_allows(viewer: Person, owner_id: int, audience: str) -> bool:
+    """Does a privacy setting of ``owner`` let ``viewer`` in?"""
+    if viewer.pk == owner_id or audience == Audience.EVERYONE:
+        return True
+    if audience == Audience.NETWORK:
+        return are_contacts(viewer.pk, owner_id)
+    return False
+
+
+def can_see_network(viewer: Person, person: Person) -> bool:
+    return audience_allows(viewer, person.pk, person.network_visibility)
+
+
+def network_visible_ids(viewer: Person, person_ids) -> set[int]:
+    """Of ``person_ids``, those whose contacts the viewer may see (one or two queries).
+
+    Most people show their network to everyone, so only the exceptions are read.
+    """
+    ids = set(person_ids)
+    if not ids:
+        return set()
+    restricted = dict(
+        Person.objects.filter(pk__in=ids)
+        .exclude(network_visibility=Audience.EVERYONE)
+        .values_list("pk", "network_visibility")
+    )
+    restricted.pop(viewer.pk, None)
+    allowed = ids - set(restricted)
+    network_only = {pk for pk, audience in restricted.items() if audience == Audience.NETWORK}
+    if network_only:
+        allowed |= set(
+            Contact.objects.filter(person=viewer, other_id__in=network_only).values_list(
+                "other_id", flat=True
+            )
+        )
+    return allowed
+
+
 def can_post(viewer: Person, place: Place) -> bool:
     if place.kind == Place.Kind.BOARD:
-        return place.owner_id == viewer.pk
+        owner = place.owner
+        return owner is not None and audience_allows(viewer, owner.pk, owner.board_posting)
     role = role_in(viewer, place)
     if place.kind == Place.Kind.ORGANISATION:
         return role in (Membership.Role.OWNER, Membership.Role.EDITOR)

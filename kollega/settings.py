@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "kollega.places",
     "kollega.content",
     "kollega.activity",
+    "kollega.network",
     "kollega.api",
     "kollega.web",
     "kollega.demo",

@@ -20,6 +20,14 @@ class Event(models.Model):
         UNTAG = "untag"
         JOIN = "join"
         LEAVE = "leave"
+        MENTION = "mention"
+        INVITE = "invite"
+        CONNECT = "connect"
+        DISCONNECT = "disconnect"
+        FOLLOW = "follow"
+        UNFOLLOW = "unfollow"
+        ASK = "ask"
+        ACCEPT_ANSWER = "accept-answer"
 
     actor = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="events")
     verb = models.CharField(max_length=24, choices=Verb.choices)
@@ -45,6 +53,7 @@ class Event(models.Model):
             models.Index(fields=["item", "-published"]),
             models.Index(fields=["actor", "-published"]),
             models.Index(fields=["place", "-published"]),
+            models.Index(fields=["person", "verb", "-published"]),
         ]
 
     def __str__(self) -> str:

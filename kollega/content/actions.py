@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from kollega import access
 from kollega.activity.models import Event
 from kollega.activity.record import record
-from kollega.content.models import Item, ItemTag, Like, Reply, Save
+from kollega.content.models import Item, ItemTag, Like, Question, Reply, Save
 from kollega.core import markdown
 from kollega.core.tags import get_or_create_tags, parse_list
 from kollega.people.models import Person
@@ -20,6 +20,51 @@ from kollega.places.models import Place
 MAX_TITLE = 200
 MAX_BODY = 50_000
 MAX_REPLY = 20_000
+MAX_MENTIONS = 20
+BOARD_KINDS = (Item.Kind.STATUS, Item.Kind.POST)
+
+
+def resolve_mentions(body: str) -> list[Person]:
+    """The people @mentioned in ``body``; an unknown name is an error, not a silent miss."""
+    names = markdown.mentioned_usernames(body)
+    if not names:
+        return []
+    if len(names) > MAX_MENTIONS:
+        raise ValidationError(
+            {"body": _("Mention at most %(n)d people in one post.") % {"n": MAX_MENTIONS}}
+        )
+    found = {
+        p.username: p
+        for p in Person.objects.filter(username__in=names, user__is_active=True).only(
+            "pk", "username", "name"
+        )
+    }
+    missing = [n for n in names if n not in found]
+    if missing:
+        raise ValidationError(
+            {
+                "body": _("Nobody here is called %(names)s; check the spelling of the mention.")
+                % {"names": ", ".join("@" + n for n in missing)}
+            }
+        )
+    return [found[n] for n in names]
+
+
+def _record_mentions(
+    actor: Person, people: list[Person], *, item: Item, reply: Reply | None = None, already=()
+):
+    for person in people:
+        if person.pk != actor.pk and person.pk not in already:
+            record(actor, Event.Verb.MENTION, item=item, reply=reply, person=person,
+                   at=reply.created if reply else item.updated)  # fmt: skip
+
+
+def _board_kind(actor: Person, place: Place, kind: str) -> str:
+    """On a board the owner writes status updates and others write posts; either word from
+    a client means "an entry on this board", so it is mapped rather than refused."""
+    if kind not in BOARD_KINDS:
+        raise ValidationError({"kind": _("A board holds status updates and posts only.")})
+    return Item.Kind.STATUS if place.owner_id == actor.pk else Item.Kind.POST
 
 
 def _clean_body(body: str, limit: int, *, required: bool = True) -> str:
@@ -61,6 +106,10 @@ def create_item(
         raise ValidationError({"kind": _("“%(k)s” is not a kind of content.") % {"k": kind}})
     if not access.can_post(actor, place):
         raise PermissionDenied(_("You cannot post in %(place)s.") % {"place": place.name})
+    if place.kind == Place.Kind.BOARD:
+        kind = _board_kind(actor, place, kind)
+    elif kind in BOARD_KINDS:
+        raise ValidationError({"kind": _("Status updates and posts belong on boards.")})
     title = (title or "").strip()
     if len(title) > MAX_TITLE:
         raise ValidationError(
@@ -68,6 +117,7 @@ def create_item(
         )
     body = _clean_body(body, MAX_BODY)
     names = parse_list(tags)
+    mentioned = resolve_mentions(body)
     now = timezone.now()
     item = Item.objects.create(
         kind=kind,
@@ -75,15 +125,18 @@ def create_item(
         place=place,
         title=title,
         body=body,
-        body_html=markdown.render(body),
+        body_html=markdown.render(body, [p.username for p in mentioned]),
         created=now,
         updated=now,
         last_activity_at=now,
     )
     if names:
         _set_tags(item, names)
+    if kind == Item.Kind.QUESTION:
+        Question.objects.create(item=item, asked_at=now)
     _touch(place, now)
     record(actor, Event.Verb.CREATE, item=item, at=now)
+    _record_mentions(actor, mentioned, item=item)
     return item
 
 
@@ -105,14 +158,19 @@ def update_item(
                 {"title": _("A title is at most %(n)d characters.") % {"n": MAX_TITLE}}
             )
         item.title = title
+    newly_mentioned: list[Person] = []
     if body is not None:
+        before = set(markdown.mentioned_usernames(item.body))
         item.body = _clean_body(body, MAX_BODY)
-        item.body_html = markdown.render(item.body)
+        mentioned = resolve_mentions(item.body)
+        item.body_html = markdown.render(item.body, [p.username for p in mentioned])
+        newly_mentioned = [p for p in mentioned if p.username not in before]
     if tags is not None:
         _set_tags(item, parse_list(tags))
     item.updated = timezone.now()
     item.save(update_fields=["title", "body", "body_html", "updated"])
     record(actor, Event.Verb.UPDATE, item=item, at=item.updated)
+    _record_mentions(actor, newly_mentioned, item=item)
     return item
 
 
@@ -121,19 +179,86 @@ def reply_to_item(actor: Person, item: Item, body: str) -> Reply:
     if not access.can_reply(actor, item):
         raise PermissionDenied(_("You cannot reply to this."))
     body = _clean_body(body, MAX_REPLY)
+    mentioned = resolve_mentions(body)
     now = timezone.now()
     reply = Reply.objects.create(
         item=item,
         author=actor,
         body=body,
-        body_html=markdown.render(body),
+        body_html=markdown.render(body, [p.username for p in mentioned]),
         created=now,
         updated=now,
     )
     Item.objects.filter(pk=item.pk).update(reply_count=F("reply_count") + 1, last_activity_at=now)
+    if actor.pk != item.author_id:
+        # The clock for "time to first reply" stops at the first reply by someone else.
+        Question.objects.filter(item=item, first_reply_at__isnull=True).update(first_reply_at=now)
     _touch(item.place, now)
     record(actor, Event.Verb.REPLY, item=item, reply=reply, at=now)
+    _record_mentions(actor, mentioned, item=item, reply=reply)
     return reply
+
+
+@transaction.atomic
+def mark_as_question(actor: Person, item: Item) -> Question:
+    """The author turns an entry into a question; from now on answers can be accepted."""
+    if item.author_id != actor.pk:
+        raise PermissionDenied(_("Only the author can mark this as a question."))
+    if Question.objects.filter(item=item).exists():
+        raise ValidationError(_("This is already a question."))
+    first = (
+        item.replies.filter(removed_at__isnull=True)
+        .exclude(author_id=item.author_id)
+        .order_by("created")
+        .values_list("created", flat=True)
+        .first()
+    )
+    question = Question.objects.create(item=item, asked_at=item.created, first_reply_at=first)
+    record(actor, Event.Verb.ASK, item=item)
+    return question
+
+
+@transaction.atomic
+def accept_answer(actor: Person, reply: Reply) -> Question:
+    """The asker accepts a reply as (one of) the answer(s); the question becomes answered."""
+    item = reply.item
+    question = Question.objects.select_for_update().filter(item=item).first()
+    if question is None:
+        raise ValidationError(_("Only replies to a question can be accepted as the answer."))
+    if item.author_id != actor.pk:
+        raise PermissionDenied(_("Only the person who asked can accept an answer."))
+    if reply.removed_at is not None:
+        raise ValidationError(_("That reply was removed."))
+    if reply.author_id == actor.pk:
+        raise ValidationError(_("You cannot accept your own reply as the answer."))
+    if reply.accepted_at is not None:
+        raise ValidationError(_("That reply is already accepted."))
+    now = timezone.now()
+    reply.accepted_at = now
+    reply.save(update_fields=["accepted_at"])
+    if question.state != Question.State.ANSWERED:
+        question.state = Question.State.ANSWERED
+        question.answered_at = now
+        question.save(update_fields=["state", "answered_at"])
+    record(actor, Event.Verb.ACCEPT_ANSWER, item=item, reply=reply, person=reply.author, at=now)
+    return question
+
+
+@transaction.atomic
+def unaccept_answer(actor: Person, reply: Reply) -> Question:
+    item = reply.item
+    question = Question.objects.select_for_update().filter(item=item).first()
+    if question is None or reply.accepted_at is None:
+        raise ValidationError(_("That reply is not an accepted answer."))
+    if item.author_id != actor.pk:
+        raise PermissionDenied(_("Only the person who asked can change the accepted answer."))
+    reply.accepted_at = None
+    reply.save(update_fields=["accepted_at"])
+    if not item.replies.filter(accepted_at__isnull=False).exists():
+        question.state = Question.State.OPEN
+        question.answered_at = None
+        question.save(update_fields=["state", "answered_at"])
+    return question
 
 
 @transaction.atomic

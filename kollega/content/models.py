@@ -73,6 +73,8 @@ class Reply(models.Model):
     created = models.DateTimeField()
     updated = models.DateTimeField()
     removed_at = models.DateTimeField(null=True, blank=True)
+    # Marked by the asker as (one of) the answer(s) to a question.
+    accepted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created", "id"]
@@ -97,3 +99,34 @@ class Save(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "person"], name="save_once")]
         indexes = [models.Index(fields=["person", "-created"])]
+
+
+class Question(models.Model):
+    """An item its author marked as a question: open until the asker accepts an answer.
+
+    The times to first reply and to accepted answer are kept here, measured from
+    ``asked_at`` (when the item became a question), for analytics and responsiveness.
+    """
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        ANSWERED = "answered", _("Answered")
+
+    item = models.OneToOneField(
+        Item, primary_key=True, on_delete=models.CASCADE, related_name="question"
+    )
+    state = models.CharField(max_length=16, choices=State.choices, default=State.OPEN)
+    asked_at = models.DateTimeField()
+    first_reply_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["state", "-asked_at"])]
+
+    @property
+    def time_to_first_reply(self):
+        return self.first_reply_at - self.asked_at if self.first_reply_at else None
+
+    @property
+    def time_to_answer(self):
+        return self.answered_at - self.asked_at if self.answered_at else None

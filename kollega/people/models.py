@@ -57,6 +57,14 @@ class Location(models.Model):
         return f"{self.city}, {self.country}"
 
 
+class Audience(models.TextChoices):
+    """Who a privacy setting lets in."""
+
+    EVERYONE = "everyone", _("Everyone")
+    NETWORK = "network", _("My network")
+    ME = "me", _("Only me")
+
+
 class Person(models.Model):
     """The profile of a user: who they are, where they sit, whom they report to."""
 
@@ -80,6 +88,15 @@ class Person(models.Model):
     photo = models.ImageField(_("photo"), upload_to="photos/", blank=True)
     # Lower-cased name for prefix search as you type, on every database.
     search_name = models.CharField(max_length=150, db_index=True, editable=False)
+    # Privacy: who may see my network, who may post on my board.
+    network_visibility = models.CharField(
+        _("who may see my network"), max_length=16, choices=Audience.choices,
+        default=Audience.EVERYONE,
+    )  # fmt: skip
+    board_posting = models.CharField(
+        _("who may post on my board"), max_length=16, choices=Audience.choices,
+        default=Audience.EVERYONE,
+    )  # fmt: skip
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

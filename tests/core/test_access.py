@@ -58,6 +58,14 @@ def test_only_members_post_in_communities(org):
     assert not access.can_post(org.charlie, org.secret)
 
 
-def test_only_the_owner_posts_status_updates_on_a_board(org):
-    assert access.can_post(org.bob, org.bob.board)
+def test_board_posting_follows_the_owners_privacy_setting(org):
+    from kollega.network.actions import invite, accept_invitation, set_privacy
+
+    assert access.can_post(org.dana, org.bob.board)  # everyone, by default
+    set_privacy(org.bob, board_posting="network")
     assert not access.can_post(org.dana, org.bob.board)
+    accept_invitation(org.bob, invite(org.dana, org.bob))
+    assert access.can_post(org.dana, org.bob.board)
+    set_privacy(org.bob, board_posting="me")
+    assert not access.can_post(org.dana, org.bob.board)
+    assert access.can_post(org.bob, org.bob.board)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from kollega.content.models import Item, Reply
+from kollega.content.models import Item, ItemShare, Reply
 from kollega.network.models import Contact
 from kollega.people.models import Audience, Person
 from kollega.places.models import Membership, Place
@@ -39,11 +39,20 @@ def visible_places(viewer: Person) -> QuerySet[Place]:
     )
 
 
+def shared_item_ids(viewer: Person):
+    """A subquery of the items shared with the viewer or with a place they belong to."""
+    return ItemShare.objects.filter(
+        Q(person=viewer) | Q(place_id__in=member_place_ids(viewer))
+    ).values("item_id")
+
+
 def visible_items(viewer: Person) -> QuerySet[Item]:
     """Every item the viewer may read, as a queryset to filter and order further."""
-    return Item.objects.filter(removed_at__isnull=True).filter(
+    by_place = Q(private=False) & (
         Q(place__access__in=PUBLIC_ACCESS) | Q(place_id__in=member_place_ids(viewer))
     )
+    private = Q(private=True) & (Q(author=viewer) | Q(pk__in=shared_item_ids(viewer)))
+    return Item.objects.filter(removed_at__isnull=True).filter(by_place | private)
 
 
 def visible_replies(viewer: Person, item: Item) -> QuerySet[Reply]:
@@ -67,9 +76,23 @@ def can_see_place(viewer: Person, place: Place) -> bool:
     return role_in(viewer, place) is not None
 
 
+def share_role(viewer: Person, item: Item) -> str | None:
+    """The best role the viewer has on an item through shares (editor beats reader)."""
+    roles = set(
+        ItemShare.objects.filter(item=item)
+        .filter(Q(person=viewer) | Q(place_id__in=member_place_ids(viewer)))
+        .values_list("role", flat=True)
+    )
+    if ItemShare.Role.EDITOR in roles:
+        return ItemShare.Role.EDITOR
+    return ItemShare.Role.READER if roles else None
+
+
 def can_read(viewer: Person, item: Item) -> bool:
     if item.removed_at is not None:
         return False
+    if item.private:
+        return item.author_id == viewer.pk or share_role(viewer, item) is not None
     return can_see_place(viewer, item.place)
 
 
@@ -129,6 +152,8 @@ def can_edit(viewer: Person, item: Item) -> bool:
     if not can_read(viewer, item):
         return False
     if item.author_id == viewer.pk:
+        return True
+    if share_role(viewer, item) == ItemShare.Role.EDITOR:
         return True
     return role_in(viewer, item.place) == Membership.Role.OWNER
 

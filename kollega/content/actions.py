@@ -22,6 +22,7 @@ MAX_BODY = 50_000
 MAX_REPLY = 20_000
 MAX_MENTIONS = 20
 BOARD_KINDS = (Item.Kind.STATUS, Item.Kind.POST)
+PERSONAL_KINDS = (Item.Kind.BLOG, Item.Kind.FILE, Item.Kind.BOOKMARK)
 
 
 def resolve_mentions(body: str) -> list[Person]:
@@ -60,11 +61,15 @@ def _record_mentions(
 
 
 def _board_kind(actor: Person, place: Place, kind: str) -> str:
-    """On a board the owner writes status updates and others write posts; either word from
-    a client means "an entry on this board", so it is mapped rather than refused."""
-    if kind not in BOARD_KINDS:
-        raise ValidationError({"kind": _("A board holds status updates and posts only.")})
-    return Item.Kind.STATUS if place.owner_id == actor.pk else Item.Kind.POST
+    """A board is its owner's own space: status updates, and their personal blog entries,
+    files and bookmarks. Others write posts on it. "status" and "post" both mean "an entry on
+    this board" from a client, so they are mapped rather than refused."""
+    owner = place.owner_id == actor.pk
+    if kind in BOARD_KINDS:
+        return Item.Kind.STATUS if owner else Item.Kind.POST
+    if owner and kind in PERSONAL_KINDS:
+        return kind
+    raise ValidationError({"kind": _("A board holds status updates and posts only.")})
 
 
 def _clean_body(body: str, limit: int, *, required: bool = True) -> str:

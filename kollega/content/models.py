@@ -33,6 +33,9 @@ class Item(models.Model):
     like_count = models.PositiveIntegerField(default=0)
     # Moderation removes an item from every surface but keeps it for audit.
     removed_at = models.DateTimeField(null=True, blank=True)
+    # A private item (a private bookmark, an unshared file) is readable by its author and the
+    # people and places it is shared with (ItemShare), whatever its place allows.
+    private = models.BooleanField(_("private"), default=False)
 
     class Meta:
         ordering = ["-last_activity_at", "-id"]
@@ -54,6 +57,42 @@ class Item(models.Model):
             return self.title
         text = " ".join(self.body.split())
         return text[:80] + ("…" if len(text) > 80 else "")
+
+
+class ItemShare(models.Model):
+    """An item shared with a person or with a place's members, as reader or editor."""
+
+    class Role(models.TextChoices):
+        READER = "reader", _("Reader")
+        EDITOR = "editor", _("Editor")
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="shares")
+    person = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    place = models.ForeignKey(
+        "places.Place", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.READER)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False, place__isnull=True)
+                | models.Q(person__isnull=True, place__isnull=False),
+                name="itemshare_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["item", "person"], condition=models.Q(person__isnull=False),
+                name="itemshare_person_once",
+            ),
+            models.UniqueConstraint(
+                fields=["item", "place"], condition=models.Q(place__isnull=False),
+                name="itemshare_place_once",
+            ),
+        ]  # fmt: skip
+        indexes = [models.Index(fields=["person", "item"]), models.Index(fields=["place", "item"])]
 
 
 class ItemTag(models.Model):

@@ -59,7 +59,7 @@ def test_only_members_post_in_communities(org):
 
 
 def test_board_posting_follows_the_owners_privacy_setting(org):
-    from kollega.network.actions import invite, accept_invitation, set_privacy
+    from kollega.network.actions import accept_invitation, invite, set_privacy
 
     assert access.can_post(org.dana, org.bob.board)  # everyone, by default
     set_privacy(org.bob, board_posting="network")
@@ -69,3 +69,21 @@ def test_board_posting_follows_the_owners_privacy_setting(org):
     set_privacy(org.bob, board_posting="me")
     assert not access.can_post(org.dana, org.bob.board)
     assert access.can_post(org.bob, org.bob.board)
+
+
+def test_private_items_are_read_by_their_author_and_shares_only(org):
+    from kollega.content.models import ItemShare
+
+    item = create_item(org.bob, org.bob.board, kind=Item.Kind.BOOKMARK, body="my link")
+    Item.objects.filter(pk=item.pk).update(private=True)
+    item.refresh_from_db()
+    assert access.can_read(org.bob, item)
+    assert not access.can_read(org.dana, item)
+    assert item not in access.visible_items(org.dana)
+    ItemShare.objects.create(item=item, person=org.dana)
+    assert access.can_read(org.dana, item)
+    assert item in access.visible_items(org.dana)
+    assert not access.can_edit(org.dana, item)
+    ItemShare.objects.create(item=item, place=org.secret, role=ItemShare.Role.EDITOR)
+    assert access.can_edit(org.alice, item)
+    assert item not in access.visible_items(org.charlie)

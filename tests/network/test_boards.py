@@ -28,6 +28,8 @@ def test_boards_hold_only_entries(org):
     with pytest.raises(ValidationError):
         actions.create_item(org.bob, org.bob.board, kind="wiki", body="a page")
     with pytest.raises(ValidationError):
+        actions.create_item(org.dana, org.bob.board, kind="blog", body="my blog?")
+    with pytest.raises(ValidationError):
         actions.create_item(org.alice, org.guild, kind="status", body="not here")
 
 

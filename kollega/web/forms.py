@@ -25,6 +25,14 @@ COMMUNITY_KINDS = [
 ]  # fmt: skip
 
 
+class Form(forms.Form):
+    """Labels without Django's trailing colon: the layout already sets labels apart."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 class TagField(forms.CharField):
     """A single tag name from a query string, normalised like stored tags."""
 
@@ -38,7 +46,7 @@ class CursorField(forms.CharField):
         super().__init__(required=False, max_length=200, **kwargs)
 
 
-class StatusForm(forms.Form):
+class StatusForm(Form):
     body = forms.CharField(
         label=_("What are you working on?"),
         max_length=MAX_BODY,
@@ -47,7 +55,7 @@ class StatusForm(forms.Form):
     tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=TAGS_HELP)
 
 
-class FeedFilterForm(forms.Form):
+class FeedFilterForm(Form):
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *Item.Kind.choices]
     )
@@ -55,7 +63,7 @@ class FeedFilterForm(forms.Form):
     cursor = CursorField()
 
 
-class PostForm(forms.Form):
+class PostForm(Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=COMMUNITY_KINDS, initial=Item.Kind.TOPIC)
     title = forms.CharField(label=_("Title"), max_length=MAX_TITLE)
     body = forms.CharField(
@@ -64,7 +72,7 @@ class PostForm(forms.Form):
     tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=TAGS_HELP)
 
 
-class ItemEditForm(forms.Form):
+class ItemEditForm(Form):
     title = forms.CharField(label=_("Title"), required=False, max_length=MAX_TITLE)
     body = forms.CharField(
         label=_("Text"), max_length=MAX_BODY, widget=forms.Textarea(attrs={"rows": 8})
@@ -72,21 +80,21 @@ class ItemEditForm(forms.Form):
     tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=TAGS_HELP)
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(Form):
     body = forms.CharField(
         label=_("Your reply"), max_length=MAX_REPLY, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class PersonTagForm(forms.Form):
+class PersonTagForm(Form):
     tags = forms.CharField(label=_("Add tags"), max_length=1000, help_text=TAGS_HELP)
 
 
-class RemoveTagForm(forms.Form):
+class RemoveTagForm(Form):
     tag = forms.CharField(max_length=100)
 
 
-class DirectoryForm(forms.Form):
+class DirectoryForm(Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
     unit = forms.ModelChoiceField(
         label=_("Department"),
@@ -113,7 +121,7 @@ class DirectoryForm(forms.Form):
         ]
 
 
-class CommunityForm(forms.Form):
+class CommunityForm(Form):
     name = forms.CharField(label=_("Name"), max_length=160)
     description = forms.CharField(
         label=_("Description"),
@@ -131,7 +139,7 @@ class CommunityForm(forms.Form):
     tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=TAGS_HELP)
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     job_title = forms.CharField(label=_("Job title"), required=False, max_length=150)
     org_unit = forms.ModelChoiceField(
@@ -167,13 +175,13 @@ class ProfileForm(forms.Form):
         return manager
 
 
-class PhotoForm(forms.Form):
+class PhotoForm(Form):
     # A FileField, not an ImageField: the photos module checks the content with Pillow
     # and gives one clear message for every kind of unreadable file.
     photo = forms.FileField(label=_("New photo"))
 
 
-class TokenForm(forms.Form):
+class TokenForm(Form):
     name = forms.CharField(
         label=_("Token name"),
         max_length=80,

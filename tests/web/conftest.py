@@ -32,3 +32,15 @@ def alice(as_user):
 def htmx(**extra):
     """Headers an htmx request carries."""
     return {"HTTP_HX_REQUEST": "true", **extra}
+
+
+def count_queries(client, url: str) -> int:
+    """How many SQL queries one GET of url makes (after a warm-up request)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries)

@@ -6,6 +6,8 @@ import zoneinfo
 
 from django import template
 from django.utils import timezone
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -24,3 +26,13 @@ def local_time(time_zone: str):
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
         return None
     return timezone.localtime(timezone.now(), zone)
+
+
+@register.filter
+def ago(moment):
+    """'just now' for the last minute, else '3 hours ago' (Django's timesince)."""
+    if moment is None:
+        return ""
+    if (timezone.now() - moment).total_seconds() < 60:
+        return _("just now")
+    return _("%(time)s ago") % {"time": timesince(moment, depth=1)}

@@ -28,6 +28,13 @@ class Event(models.Model):
         UNFOLLOW = "unfollow"
         ASK = "ask"
         ACCEPT_ANSWER = "accept-answer"
+        REQUEST_JOIN = "request-join"
+        APPROVE = "approve"
+        DECLINE = "decline"
+        VOTE = "vote"
+        REPORT = "report"
+        REMOVE = "remove"
+        DOWNLOAD = "download"
 
     actor = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="events")
     verb = models.CharField(max_length=24, choices=Verb.choices)

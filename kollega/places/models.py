@@ -29,6 +29,9 @@ class Place(models.Model):
         "people.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="board"
     )
     tags = models.ManyToManyField("core.Tag", blank=True, related_name="places")
+    picture = models.ImageField(_("picture"), upload_to="places/", blank=True)
+    # Ideas: how many open ideas one member may vote for at a time (empty: no cap).
+    idea_vote_cap = models.PositiveSmallIntegerField(_("votes per member"), null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     last_activity_at = models.DateTimeField(db_index=True)
     member_count = models.PositiveIntegerField(default=0)
@@ -62,3 +65,48 @@ class Membership(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["place", "person"], name="membership_once")]
         indexes = [models.Index(fields=["person", "place"])]
+
+
+class JoinRequest(models.Model):
+    """A request to join a moderated community, or an owner's invitation to join one.
+
+    ``invited_by`` set means an invitation (the person answers); empty means a request (an
+    owner answers). States: pending → approved | declined | withdrawn.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="join_requests")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    invited_by = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    message = models.TextField(blank=True, max_length=1000)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
+    created = models.DateTimeField()
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["place", "person"],
+                condition=models.Q(state="pending"),
+                name="joinrequest_one_pending",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["place", "state"]),
+            models.Index(fields=["person", "state"]),
+        ]
+
+    @property
+    def is_invitation(self) -> bool:
+        return self.invited_by_id is not None

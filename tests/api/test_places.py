@@ -99,7 +99,7 @@ def test_people_join_and_leave_open_communities(api, org):
 def test_moderated_communities_cannot_be_joined_directly(api, org):
     response = api(org.dana).post("/places/architecture-board/join")
     assert response.status_code == 403
-    assert "ask an owner" in response.json()["detail"]
+    assert "Architecture Board is not open" in response.json()["detail"]
 
 
 def test_boards_cannot_be_joined(api, org):

@@ -111,7 +111,7 @@ def places_get(request, slug: Text):
     response={200: PlaceOut, codes_4xx: ErrorOut},
     operation_id="places_join",
     summary="Join an open community",
-    description="Moderated and restricted communities answer 403: ask an owner.",
+    description="Moderated and restricted communities answer 403: an owner lets people in.",
 )
 def places_join(request, slug: Text):
     person = viewer(request)

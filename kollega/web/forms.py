@@ -55,6 +55,12 @@ class StatusForm(Form):
     tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=TAGS_HELP)
 
 
+class BoardPostForm(StatusForm):
+    body = forms.CharField(
+        label=_("Your message"), max_length=MAX_BODY, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
 class FeedFilterForm(Form):
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *Item.Kind.choices]

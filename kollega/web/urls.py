@@ -19,6 +19,7 @@ urlpatterns = [
     path("people/", directory.directory, name="directory"),
     path("suggest/people/", directory.suggest_people, name="people-suggest"),
     path("people/<str:username>/", profile.profile, name="profile"),
+    path("people/<str:username>/board/", profile.post_on_board, name="profile-post"),
     path("people/<str:username>/tags/", profile.add_tags, name="profile-tag"),
     path("people/<str:username>/tags/remove/", profile.remove_tag, name="profile-untag"),
     path("people/<str:username>/edit/", profile_edit.edit_profile, name="profile-edit"),

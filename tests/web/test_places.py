@@ -124,3 +124,18 @@ def test_the_place_page_makes_a_fixed_number_of_queries(bob, org):
         create_item(org.alice, org.guild, kind="topic", title=f"T{i}", body="b", tags="p q")
     assert count_queries(bob, f"/places/{org.guild.slug}/") == few
     assert few <= 12
+
+
+def test_the_list_sorts_by_name_or_size_and_ignores_unknown_orders(bob, org):
+    by_name = [p.name for p in bob.get("/places/?sort=name").context["page"]]
+    assert by_name == sorted(by_name)
+    assert bob.get("/places/?sort=size").status_code == 200
+    response = bob.get("/places/?sort=drop-table")
+    assert response.status_code == 200
+    assert response.context["sort"] == "activity"
+
+
+def test_the_list_shows_community_tags(bob, org):
+    assert (
+        '<a class="tag" href="/tags/platform/">platform</a>' in bob.get("/places/").content.decode()
+    )

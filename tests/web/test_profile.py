@@ -1,8 +1,9 @@
 """Profiles: details, reporting line, tags given by colleagues, and the board."""
 
 from kollega.content.actions import create_item
+from kollega.content.models import Item
 from kollega.people.actions import tag_person, update_profile
-from kollega.people.models import PersonTag
+from kollega.people.models import Audience, Person, PersonTag
 from tests.web.conftest import count_queries, htmx
 
 
@@ -142,3 +143,33 @@ def test_the_profile_makes_a_fixed_number_of_queries(bob, org):
     tag_person(org.dana, org.alice, "sales")
     assert count_queries(bob, "/people/alice/") == few
     assert few <= 20
+
+
+def test_colleagues_write_on_each_others_boards(bob, org):
+    page = bob.get("/people/alice/").content.decode()
+    assert 'action="/people/alice/board/"' in page
+    assert "Your message" in page
+    response = bob.post("/people/alice/board/", {"body": "Do you know *Envoy*?"})
+    assert response["Location"] == "/people/alice/"
+    item = Item.objects.get(body="Do you know *Envoy*?")
+    assert (item.kind, item.place, item.author) == (Item.Kind.POST, org.alice.board, org.bob)
+    assert "<em>Envoy</em>" in bob.get("/people/alice/").content.decode()
+
+
+def test_a_post_on_my_own_board_is_a_status_update(alice, org):
+    alice.post("/people/alice/board/", {"body": "Planning week"})
+    assert Item.objects.get(body="Planning week").kind == Item.Kind.STATUS
+
+
+def test_an_empty_board_post_is_refused(bob, org):
+    response = bob.post("/people/alice/board/", {"body": ""})
+    assert response.status_code == 400
+    assert "This field is required." in response.content.decode()
+
+
+def test_a_closed_board_has_no_form_and_refuses_posts(bob, org):
+    Person.objects.filter(pk=org.alice.pk).update(board_posting=Audience.ME)
+    assert 'action="/people/alice/board/"' not in bob.get("/people/alice/").content.decode()
+    response = bob.post("/people/alice/board/", {"body": "Hello"})
+    assert response.status_code == 403
+    assert not Item.objects.filter(body="Hello").exists()

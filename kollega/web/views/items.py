@@ -15,7 +15,7 @@ from kollega.web.views.common import action_errors, apply_errors, render_htmx
 
 
 def _item_page(request, item, reply_form=None, status=200):
-    replies = access.visible_replies(request.person, item).select_related("author")
+    replies = content_queries.item_replies(request.person, item)
     context = {
         "item": item,
         "replies": replies,

@@ -13,6 +13,7 @@ from kollega import access
 from kollega.content import actions as content_actions
 from kollega.content import queries as content_queries
 from kollega.places import actions as place_actions
+from kollega.places import queries as place_queries
 from kollega.places.models import Membership, Place
 from kollega.web.forms import CommunityForm, CursorField, PostForm
 from kollega.web.views.common import action_errors, apply_errors, render_htmx
@@ -21,13 +22,12 @@ PER_PAGE = 50
 
 
 def community_list(request):
-    places = (
-        access.visible_places(request.person)
-        .filter(kind=Place.Kind.COMMUNITY)
-        .order_by("-last_activity_at", "-pk")
-    )
+    # Unknown sort orders fall back to activity: content Darwinism is the default view.
+    sort = request.GET.get("sort", "activity")
+    sort = sort if sort in place_queries.CATALOG_SORTS else "activity"
+    places = place_queries.catalog(request.person, sort=sort)
     page = Paginator(places, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "places.html", {"page": page})
+    return render(request, "places.html", {"page": page, "sort": sort})
 
 
 def create_community(request):

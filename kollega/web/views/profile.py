@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from kollega import access
+from kollega.content import actions as content_actions
 from kollega.content import queries as content_queries
+from kollega.content.models import Item
 from kollega.people import actions as people_actions
 from kollega.people import queries as people_queries
-from kollega.web.forms import CursorField, PersonTagForm, RemoveTagForm
+from kollega.web.forms import BoardPostForm, CursorField, PersonTagForm, RemoveTagForm, StatusForm
 from kollega.web.views.common import action_errors, apply_errors, render_htmx
 
 
@@ -29,7 +33,10 @@ def _tags_context(request, person, form=None, errors=()):
 
 @action_errors
 def profile(request, username: str):
-    person = person_or_404(username)
+    return _profile_page(request, person_or_404(username))
+
+
+def _profile_page(request, person, board_form=None, status=200):
     cursor = CursorField().clean(request.GET.get("cursor", "")) or None
     board_page = content_queries.place_items(request.person, person.board, cursor=cursor)
     if request.htmx and cursor:
@@ -43,9 +50,40 @@ def profile(request, username: str):
             "peers": people_queries.same_manager_peers(person)[:20],
             "reports": people_queries.direct_reports(person),
             "can_edit": person.pk == request.person.pk or request.user.is_staff,
+            "can_post": access.can_post(request.person, person.board),
+            "board_form": board_form or _board_form(request, person),
         }
     )
-    return render(request, "profile.html", context)
+    return render(request, "profile.html", context, status=status)
+
+
+def _board_form(request, person, data=None):
+    """On your own board you share what you work on; on others' you write them a message."""
+    form_class = StatusForm if person.pk == request.person.pk else BoardPostForm
+    return form_class(data)
+
+
+@action_errors
+def post_on_board(request, username: str):
+    """Write on a colleague's board (or your own): where the question in the story is asked.
+
+    The actions layer decides the kind: a status update on your own board, a post on others'.
+    """
+    person = person_or_404(username)
+    if request.method != "POST":
+        return redirect(person)
+    form = _board_form(request, person, request.POST)
+    if form.is_valid():
+        try:
+            content_actions.create_item(
+                request.person, person.board, kind=Item.Kind.POST, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Posted on %(name)s's board.") % {"name": person.name})
+            return redirect(person)
+    return _profile_page(request, person, board_form=form, status=400)
 
 
 def _tags_response(request, person, form=None, errors=(), status=200):

@@ -1,0 +1,130 @@
+"""Seeding a demo organisation: plan it in memory, then write it in bulk, phase by phase.
+
+``run_seed(people=N, items=M, seed=S)`` is what ``kollega seed`` runs. The same seed always
+plans the same organisation, network and content; timestamps are placed in the two years
+before the moment the seed runs, so the demo always looks current.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.db import connection, transaction
+from tqdm import tqdm
+
+from kollega.demo import phases, writer
+from kollega.demo.generator.communities import WINDOW
+from kollega.demo.generator.content import ContentGenerator, Ids
+from kollega.demo.generator.world import build_world
+
+BATCH_ITEMS = 20_000  # items per write; bounds memory at a few hundred MB for any size
+
+
+@dataclass
+class SeedResult:
+    counts: dict[str, int]
+    phases: dict[str, float] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{value:,} {name}" for name, value in self.counts.items())
+        timings = ", ".join(f"{name} {secs:.1f} s" for name, secs in self.phases.items())
+        return f"Seeded {counts} in {self.seconds:.1f} s ({timings})."
+
+
+class _Phases:
+    def __init__(self, show: bool):
+        self.show = show
+        self.times: dict[str, float] = {}
+
+    def bar(self, name: str, total: int, unit: str):
+        return tqdm(total=total, desc=f"{name:<13}", unit=f" {unit}", file=sys.stderr,
+                    disable=not self.show, dynamic_ncols=True, leave=self.show)  # fmt: skip
+
+    def timed(self, name: str):
+        phases_ = self
+
+        class _Timer:
+            def __enter__(self):
+                self.start = time.perf_counter()
+
+            def __exit__(self, *exc):
+                phases_.times[name] = time.perf_counter() - self.start
+
+        return _Timer()
+
+
+def run_seed(*, people: int, items: int, seed: int, progress: bool = True) -> SeedResult:
+    started = time.perf_counter()
+    track = _Phases(progress)
+    with track.timed("plan"):
+        world = build_world(seed, people)
+    now = int(datetime.now(UTC).timestamp()) // 60 * 60
+    window_start = now - WINDOW
+    with writer.fast_session(), transaction.atomic():
+        if writer.is_postgres():
+            # Check foreign keys statement by statement instead of queueing 20M checks.
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        s = phases.Seeding(world, writer.next_ids(), writer.timestamp_converter(window_start))
+        with track.timed("people"), track.bar("people", people, "people") as bar:
+            phases.people(s, bar)
+        with track.timed("network"), track.bar("network", len(world.edges), "contacts") as bar:
+            phases.network(s, bar)
+        with track.timed("profile tags"), track.bar("profile tags", people, "people") as bar:
+            phases.profile_tags(s, bar)
+        communities = len(world.communities)
+        with track.timed("communities"), track.bar("communities", communities, "places") as bar:
+            phases.communities(s, bar)
+        with track.timed("content"), track.bar("content", items, "items") as bar:
+            _content(s, items, window_start, bar)
+        with track.timed("finish"):
+            activity = s.content_activity
+            writer.update_place_activity(
+                [(s.when(t), place_id) for place_id, t in sorted(activity.items())]
+            )
+            writer.finish()
+    counts = {"people": s.counts["people"], "communities": s.counts["communities"],
+              **s.content_counts, "contacts": s.counts["contacts"],
+              "person tags": s.counts["person tags"],
+              "memberships": s.counts["memberships"], "events": s.counts["events"]}  # fmt: skip
+    return SeedResult(counts, track.times, time.perf_counter() - started)
+
+
+def _content(s: phases.Seeding, items: int, window_start: int, bar) -> None:
+    ids = Ids(
+        item=s.next_id["content.Item"],
+        itemtag=s.next_id["content.ItemTag"],
+        reply=s.next_id["content.Reply"],
+        like=s.next_id["content.Like"],
+        save=s.next_id["content.Save"],
+        event=s.next_id["activity.Event"],
+    )
+    generator = ContentGenerator(
+        s.world,
+        person_ids=s.person_ids,
+        board_ids=s.board_ids,
+        community_ids=s.community_ids,
+        organisation_id=s.organisation_id,
+        tag_ids=s.tag_ids,
+        ids=ids,
+        when=s.when,
+        start_weekday=datetime.fromtimestamp(window_start, UTC).weekday(),
+    )
+    events = 0
+    for batch in generator.batches(items, BATCH_ITEMS):
+        writer.insert("content.Item", batch.items)
+        writer.insert("content.ItemTag", batch.item_tags)
+        writer.insert("content.Question", batch.questions)
+        writer.insert("content.Reply", batch.replies)
+        writer.insert("content.Like", batch.likes)
+        writer.insert("content.Save", batch.saves)
+        writer.insert("activity.Event", batch.events)
+        events += len(batch.events)
+        bar.update(len(batch.items))
+    s.counts["events"] += events
+    s.content_activity = generator.place_activity
+    s.content_counts = generator.counts

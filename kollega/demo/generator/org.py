@@ -200,9 +200,11 @@ def build_org(seed: int, n: int) -> Org:
     people[demo].sociability = 60.0
     people[demo].city_index = team_city[people[demo].team]
     people[demo].city = names.CITIES[people[demo].city_index]
+    # The intranet's administrator works in IT when the org has it, reporting to its head,
+    # so the reporting tree keeps a single top.
     it_unit = next((u.key for u in units if u.name == "IT"), None)
-    admin = add("admin", it_unit if it_unit is not None else 0, None,
-                "Intranet Administrator", names.HEADQUARTERS)  # fmt: skip
+    admin = add("admin", it_unit if it_unit is not None else 0,
+                heads.get(it_unit, ceo), "Intranet Administrator", names.HEADQUARTERS)  # fmt: skip
     people[admin].username = "admin"
     people[admin].name = "Intranet Admin"
     people[admin].department = units[people[admin].unit].department

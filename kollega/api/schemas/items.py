@@ -51,7 +51,8 @@ class ItemIn(Schema):
 
 
 class ItemUpdateIn(Schema):
-    """Only the fields sent are changed; tags replace the item's tags."""
+    """Only the fields sent are changed (null is the same as leaving one out); tags replace
+    the item's tags."""
 
     title: Text | None = None
     body: Text | None = None

@@ -1,5 +1,6 @@
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
+from kollega.web.converters import IdConverter, UsernameConverter
 from kollega.web.views import (
     account,
     directory,
@@ -12,32 +13,35 @@ from kollega.web.views import (
     tags,
 )
 
+register_converter(UsernameConverter, "username")
+register_converter(IdConverter, "id")
+
 urlpatterns = [
     # Django's sign-in, sign-out, password change and reset, with our templates.
     path("accounts/", include("django.contrib.auth.urls")),
     path("", home.home, name="home"),
     path("people/", directory.directory, name="directory"),
     path("suggest/people/", directory.suggest_people, name="people-suggest"),
-    path("people/<str:username>/", profile.profile, name="profile"),
-    path("people/<str:username>/board/", profile.post_on_board, name="profile-post"),
-    path("people/<str:username>/tags/", profile.add_tags, name="profile-tag"),
-    path("people/<str:username>/tags/remove/", profile.remove_tag, name="profile-untag"),
-    path("people/<str:username>/edit/", profile_edit.edit_profile, name="profile-edit"),
-    path("people/<str:username>/photo/", profile_edit.upload_photo, name="profile-photo"),
+    path("people/<username:username>/", profile.profile, name="profile"),
+    path("people/<username:username>/board/", profile.post_on_board, name="profile-post"),
+    path("people/<username:username>/tags/", profile.add_tags, name="profile-tag"),
+    path("people/<username:username>/tags/remove/", profile.remove_tag, name="profile-untag"),
+    path("people/<username:username>/edit/", profile_edit.edit_profile, name="profile-edit"),
+    path("people/<username:username>/photo/", profile_edit.upload_photo, name="profile-photo"),
     path("me/edit/", profile_edit.edit_me, name="me-edit"),
     path("org/", org.org_chart, name="org-chart"),
     path("org/<slug:slug>/", org.org_unit, name="org-unit"),
     path("settings/", account.settings_page, name="settings"),
-    path("settings/tokens/<int:token_id>/revoke/", account.revoke_token, name="token-revoke"),
+    path("settings/tokens/<id:token_id>/revoke/", account.revoke_token, name="token-revoke"),
     path("places/", places.community_list, name="places"),
     path("places/new/", places.create_community, name="place-new"),
     path("places/<slug:slug>/", places.place_detail, name="place"),
     path("places/<slug:slug>/post/", places.post_in_place, name="place-post"),
     path("places/<slug:slug>/join/", places.join, name="place-join"),
     path("places/<slug:slug>/leave/", places.leave, name="place-leave"),
-    path("items/<int:item_id>/", items.item_detail, name="item"),
-    path("items/<int:item_id>/reply/", items.reply, name="item-reply"),
-    path("items/<int:item_id>/edit/", items.edit_item, name="item-edit"),
-    path("items/<int:item_id>/<str:action>/", items.toggle, name="item-toggle"),
+    path("items/<id:item_id>/", items.item_detail, name="item"),
+    path("items/<id:item_id>/reply/", items.reply, name="item-reply"),
+    path("items/<id:item_id>/edit/", items.edit_item, name="item-edit"),
+    path("items/<id:item_id>/<str:action>/", items.toggle, name="item-toggle"),
     path("tags/<str:name>/", tags.tag_page, name="tag"),
 ]

@@ -139,3 +139,11 @@ def test_the_list_shows_community_tags(bob, org):
     assert (
         '<a class="tag" href="/tags/platform/">platform</a>' in bob.get("/places/").content.decode()
     )
+
+
+def test_more_after_a_refused_post_still_points_at_the_place(alice, org):
+    for i in range(21):
+        create_item(org.alice, org.guild, kind="topic", title=f"T{i:02d}", body="b")
+    response = alice.post(f"/places/{org.guild.slug}/post/", {"kind": "topic", "body": ""})
+    assert response.status_code == 400
+    assert f'href="/places/{org.guild.slug}/?cursor=' in response.content.decode()

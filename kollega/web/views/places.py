@@ -55,6 +55,7 @@ def _place_page(request, place, post_form=None, status=200):
     context = {
         "place": place,
         "page": page,
+        "list_url": place.get_absolute_url(),
         "role_label": Membership.Role(role).label if role else None,
         "is_member": role is not None,
         "can_post": access.can_post(request.person, place),

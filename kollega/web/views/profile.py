@@ -46,6 +46,7 @@ def _profile_page(request, person, board_form=None, status=200):
     context.update(
         {
             "page": board_page,
+            "list_url": person.get_absolute_url(),
             "chain": person.reporting_chain(),
             "peers": people_queries.same_manager_peers(person)[:20],
             "reports": people_queries.direct_reports(person),

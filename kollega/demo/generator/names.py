@@ -113,13 +113,16 @@ def full_name(rng: random.Random, city: City) -> str:
 
 
 def username_for(name: str, taken: set[str]) -> str:
+    """first.last, numbered when taken. Board slugs drop the dot ("board-annalind"), so
+    "ann.alind" and "anna.lind" count as the same name too."""
     first, _space, last = name.partition(" ")
     base = f"{fold(first)}.{fold(last)}"
     username, n = base, 2
-    while username in taken:
+    while username in taken or username.replace(".", "") in taken:
         username = f"{base}{n}"
         n += 1
     taken.add(username)
+    taken.add(username.replace(".", ""))
     return username
 
 

@@ -1,0 +1,29 @@
+"""The same seed writes the same organisation (names, tags, titles), whatever the run."""
+
+from django.db import transaction
+
+from kollega.content.models import Item
+from kollega.demo.seed import run_seed
+from kollega.people.models import Person, PersonTag
+
+
+def snapshot():
+    return (
+        list(Person.objects.order_by("username").values_list("username", "name", "job_title")),
+        sorted(PersonTag.objects.values_list("person__username", "tagger__username", "tag__name")),
+        list(Item.objects.order_by("id").values_list("kind", "title", "author__username")),
+    )
+
+
+def seeded_snapshot(seed: int):
+    with transaction.atomic():
+        run_seed(people=30, items=200, seed=seed, progress=False)
+        taken = snapshot()
+        transaction.set_rollback(True)
+    return taken
+
+
+def test_same_seed_same_data(db):
+    first = seeded_snapshot(11)
+    assert first == seeded_snapshot(11)
+    assert first != seeded_snapshot(12)

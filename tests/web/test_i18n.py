@@ -25,3 +25,21 @@ def test_english_is_the_default(bob):
     page = bob.get("/").content.decode()
     assert '<html lang="en"' in page
     assert "Sign out" in page
+
+
+def test_the_swedish_catalogue_is_complete_and_compiled():
+    import gettext
+    import re
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "kollega/locale/sv/LC_MESSAGES"
+    po = (folder / "django.po").read_text(encoding="utf-8")
+    assert "#, fuzzy" not in po.split('msgid ""', 2)[-1]
+    # An untranslated entry is a msgstr "" not followed by a continuation line.
+    assert not re.search(r'^msgstr(\[\d\])? ""\n(?!")', po.split("\n\n", 1)[1], re.MULTILINE)
+    with open(folder / "django.mo", "rb") as mo:
+        compiled = gettext.GNUTranslations(mo)
+    entries = len(re.findall(r"^msgid ", po, re.MULTILINE)) - 1
+    # Plural entries add one catalogue key per form.
+    plurals = len(re.findall(r"^msgid_plural ", po, re.MULTILINE))
+    assert len(compiled._catalog) - 1 == entries + plurals

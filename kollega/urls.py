@@ -10,5 +10,10 @@ urlpatterns = [
     path("", include("kollega.web.urls")),
 ]
 
+# Feature apps bring their own pages (kollega/<app>/urls.py) and API router
+# (kollega/<app>/api.py, registered in kollega/api/api.py).
+FEATURE_APPS = ("wiki", "files", "bookmarks", "ideas", "news", "moderation")
+urlpatterns += [path("", include(f"kollega.{app}.urls")) for app in FEATURE_APPS]
+
 if settings.DEBUG or settings.KOLLEGA_SERVE_MEDIA:
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from ninja import NinjaAPI
 
 from kollega.api import errors
@@ -46,3 +48,7 @@ api.add_router("/", organisation.router)
 api.add_router("/places", places.router)
 api.add_router("/items", items.router)
 api.add_router("/me", me.router)
+
+# Feature apps each bring a router in kollega/<app>/api.py, mounted at /api/v1/<app>.
+for _app in ("wiki", "files", "bookmarks", "ideas", "news", "moderation"):
+    api.add_router(f"/{_app}", importlib.import_module(f"kollega.{_app}.api").router)

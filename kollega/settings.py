@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "kollega.ideas",
     "kollega.news",
     "kollega.moderation",
+    "kollega.notifications",
     "kollega.api",
     "kollega.web",
     "kollega.demo",

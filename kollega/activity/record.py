@@ -1,16 +1,23 @@
-"""Recording Events. Only the actions layer calls this, inside its transaction."""
+"""Recording Events. Only the actions layer calls this, inside its transaction.
+
+Recording an event also tells the people it concerns (kollega/notifications/rules.py), in
+the same transaction, and pushes it to open pages once the transaction commits.
+"""
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.utils import timezone
 
 from kollega.activity.models import Event
 
 
 def record(actor, verb: str, *, item=None, reply=None, place=None, person=None, data=None, at=None):
+    from kollega.notifications import push, rules
+
     if item is not None and place is None:
         place = item.place
-    return Event.objects.create(
+    event = Event.objects.create(
         actor=actor,
         verb=verb,
         item=item,
@@ -20,3 +27,6 @@ def record(actor, verb: str, *, item=None, reply=None, place=None, person=None, 
         data=data or {},
         published=at or timezone.now(),
     )
+    notifications = rules.notify(event)
+    transaction.on_commit(lambda: push.event_committed(event, notifications))
+    return event

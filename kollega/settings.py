@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "kollega.news",
     "kollega.moderation",
     "kollega.notifications",
+    "kollega.stream",
     "kollega.api",
     "kollega.web",
     "kollega.demo",

@@ -8,8 +8,13 @@ from .conftest import URL
 
 def test_people_bookmark_pages_through_the_api(api, org):
     response = api(org.bob).post(
-        "/bookmarks", {"url": "http://Example.com/guide?utm_campaign=z#x", "title": "Guide",
-                       "description": "Good", "tags": ["docs"]}  # fmt: skip
+        "/bookmarks",
+        {
+            "url": "http://Example.com/guide?utm_campaign=z#x",
+            "title": "Guide",
+            "description": "Good",
+            "tags": ["docs"],
+        },  # fmt: skip
     )
     assert response.status_code == 201, response.json()
     body = response.json()
@@ -23,7 +28,13 @@ def test_people_bookmark_pages_through_the_api(api, org):
 
 def test_bad_input_is_a_400_and_saves_nothing(api, org):
     client = api(org.bob)
-    for url in ("javascript:alert(1)", "ftp://example.com/", "garbage", "", "https://" + "a" * 3000):
+    for url in (
+        "javascript:alert(1)",
+        "ftp://example.com/",
+        "garbage",
+        "",
+        "https://" + "a" * 3000,
+    ):
         response = client.post("/bookmarks", {"url": url})
         assert response.status_code == 400, url
         assert "url" in response.json()["errors"]

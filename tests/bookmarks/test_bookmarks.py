@@ -167,7 +167,9 @@ def test_the_add_form_is_prefilled_from_the_query_string(bob, bookmark, org):
     assert "url" not in refused.context["form"].initial
     assert "<b>x</b>" not in refused.content.decode()
     bookmark(org.bob)
-    assert "You bookmarked this page already" in bob.get("/bookmarks/add/?url=" + URL).content.decode()
+    assert (
+        "You bookmarked this page already" in bob.get("/bookmarks/add/?url=" + URL).content.decode()
+    )
 
 
 def test_saving_from_the_popup_says_so(bob):
@@ -195,7 +197,9 @@ def test_community_tab_uses_the_place_tab_bar(bob, org):
     assert org.bob.board.kind == Place.Kind.BOARD
 
 
-def test_the_popular_list_has_a_fixed_number_of_queries(bob, bookmark, org, django_assert_max_num_queries):
+def test_the_popular_list_has_a_fixed_number_of_queries(
+    bob, bookmark, org, django_assert_max_num_queries
+):
     for n in range(3):
         for person in (org.alice, org.bob, org.charlie):
             bookmark(person, url=f"https://site{n}.example/", tags=f"t{n}, common")

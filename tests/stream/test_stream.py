@@ -51,6 +51,7 @@ def test_active_threads_float_up(org):
     older = content.create_item(org.alice, org.guild, kind="topic", body="older")
     newer = content.create_item(org.alice, org.guild, kind="topic", body="newer")
     Item.objects.filter(pk=older.pk).update(last_activity_at=timezone.now() - timedelta(days=2))
+
     def order():
         return [pk for pk in ids(stream(org.alice, "discover")) if pk in (older.pk, newer.pk)]
 

@@ -89,3 +89,13 @@ def saved_items(viewer: Person, cursor: str | None = None, limit: int = PAGE_SIZ
 def item_replies(viewer: Person, item: Item) -> QuerySet[Reply]:
     """Replies the viewer may read under ``item``, oldest first, with their authors."""
     return access.visible_replies(viewer, item).select_related("author").order_by("created", "pk")
+
+
+def board_items(
+    viewer: Person, board: Place, cursor: str | None = None, limit: int = PAGE_SIZE
+) -> Page:
+    """Entries on a person's board that the viewer may read, newest written first."""
+    qs = item_list(viewer).filter(place=board)
+    page = keyset_page(qs, field="created", cursor=cursor, limit=limit)
+    mark_viewer_state(viewer, page.items)
+    return page

@@ -120,3 +120,16 @@ def locations_with_counts() -> QuerySet[Location]:
     return Location.objects.annotate(
         people_count=Count("people", filter=Q(people__user__is_active=True))
     ).order_by("country", "city", "pk")
+
+
+def mention_candidates(q: str, limit: int = 10) -> QuerySet[Person]:
+    """People to complete an @mention: any word of the name, or the username, starts with q.
+
+    Only prefix matches (no job titles, unlike the directory), so it answers as you type.
+    """
+    q = " ".join((q or "").lower().split()).lstrip("@")
+    if not q:
+        return Person.objects.none()
+    return people().filter(
+        Q(search_name__startswith=q) | Q(search_name__contains=" " + q) | Q(username__istartswith=q)
+    ).order_by("search_name", "pk")[:limit]

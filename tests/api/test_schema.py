@@ -10,6 +10,18 @@ OPERATION_IDS = {
     "replies_list", "replies_create", "likes_add", "likes_remove", "saves_add", "saves_remove",
     "saved_list", "tokens_list", "tokens_create", "tokens_revoke",
     "org_units_list", "locations_list",
+    # network
+    "invitations_list", "invitations_create", "invitations_accept", "invitations_ignore",
+    "invitations_withdraw", "contacts_list", "contacts_remove", "follows_add", "follows_remove",
+    "privacy_get", "privacy_update", "people_relation", "people_connection", "people_in_common",
+    "suggestions_list", "suggestions_dismiss",
+    # boards and questions
+    "board_list", "board_post", "people_suggest", "items_mark_question", "answers_accept",
+    "answers_unaccept",
+    # communities
+    "places_update", "members_list", "members_set_role", "members_remove",
+    "join_requests_create", "join_requests_list", "join_requests_decide", "join_requests_withdraw",
+    "community_invitations_create", "community_invitations_list", "community_invitations_answer",
 }  # fmt: skip
 
 
@@ -31,10 +43,21 @@ def test_the_schema_names_the_api_and_its_version(schema):
     assert schema["info"]["version"] == "1"
 
 
+# Feature apps mount their own routers at /api/v1/<app> and test their own operation ids.
+FEATURE_APPS = ("wiki", "files", "bookmarks", "ideas", "news", "moderation")
+
+
+def in_feature_app(path: str) -> bool:
+    return any(
+        path.startswith(f"/api/v1/{app}/") or path == f"/api/v1/{app}" for app in FEATURE_APPS
+    )
+
+
 def test_every_operation_has_exactly_the_agreed_operation_ids(schema):
     ids = [operation["operationId"] for _path, _method, operation in operations(schema)]
     assert len(ids) == len(set(ids))
-    assert set(ids) == OPERATION_IDS
+    core = {op["operationId"] for path, _m, op in operations(schema) if not in_feature_app(path)}
+    assert core == OPERATION_IDS
 
 
 def test_every_operation_has_a_summary_and_a_tag(schema):

@@ -12,6 +12,7 @@ from ninja.responses import codes_4xx
 
 from kollega import access
 from kollega.api.auth import viewer
+from kollega.api.loading import with_questions
 from kollega.api.schemas.common import DEFAULT_LIMIT, ErrorOut, Id, Limit, Text
 from kollega.api.schemas.items import (
     ItemIn,
@@ -46,7 +47,7 @@ class ReplyParams(Schema):
 
 def fresh(request, item_id: int):
     """The item as the viewer sees it now, counts and their likes and saves included."""
-    return queries.item_detail(viewer(request), item_id)
+    return with_questions([queries.item_detail(viewer(request), item_id)])[0]
 
 
 @router.get(
@@ -72,7 +73,7 @@ def items_list(request, filters: Query[ItemFilters]):
         tag=normalise(filters.tag) if filters.tag.strip() else "",
         author=author,
     )
-    return {"items": page.items, "next_cursor": page.next_cursor}
+    return {"items": with_questions(page.items), "next_cursor": page.next_cursor}
 
 
 @router.post(

@@ -7,6 +7,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import codes_4xx
 
 from kollega.api.auth import viewer
+from kollega.api.loading import with_questions
 from kollega.api.schemas.common import DEFAULT_LIMIT, ErrorOut, Id, Limit, Text
 from kollega.api.schemas.items import ItemsPage
 from kollega.api.schemas.tokens import NewTokenOut, TokenIn, TokenOut
@@ -31,7 +32,7 @@ class PageParams(Schema):
 )
 def saved_list(request, params: Query[PageParams]):
     page = queries.saved_items(viewer(request), cursor=params.cursor, limit=params.limit)
-    return {"items": page.items, "next_cursor": page.next_cursor}
+    return {"items": with_questions(page.items), "next_cursor": page.next_cursor}
 
 
 @router.get(

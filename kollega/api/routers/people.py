@@ -13,6 +13,7 @@ from kollega.api.schemas.common import DEFAULT_LIMIT, ErrorOut, Id, Limit, Text
 from kollega.api.schemas.people import (
     PeoplePage,
     PersonOut,
+    PersonSummaryOut,
     ProfileTagsIn,
     ProfileTagsOut,
     ProfileUpdateIn,
@@ -25,6 +26,7 @@ router = Router(tags=["people"])
 
 # Deep offsets get slow; past this, narrow the search instead of paging further.
 MAX_OFFSET = 100_000
+SUGGESTIONS = 10
 
 
 class DirectoryFilters(Schema):
@@ -45,6 +47,17 @@ def person_named(username: Text) -> Person:
     person = profiles().filter(username=username).first()
     if person is None:
         raise Http404(f"No one has the username “{username}”.")
+    return person
+
+
+def person_with_board(username: Text) -> Person:
+    """The person with their board loaded (and the board's owner set), or 404."""
+    person = queries.people().select_related("board").filter(username=username).first()
+    if person is None:
+        raise Http404(f"No one has the username “{username}”.")
+    board = getattr(person, "board", None)
+    if board is not None:
+        board.owner = person
     return person
 
 
@@ -119,6 +132,22 @@ def _lookup(model, field: str, **where):
     if found is None:
         raise ValidationError({field: f"There is no {field.replace('_', ' ')} “{value}”."})
     return found
+
+
+class SuggestParams(Schema):
+    q: Text = Field("", max_length=100, description="What was typed after the @.")
+
+
+@router.get(
+    "/suggest",
+    response={200: list[PersonSummaryOut], codes_4xx: ErrorOut},
+    operation_id="people_suggest",
+    summary="Complete an @mention",
+    description=f"At most {SUGGESTIONS} people whose name (any word) or username starts with q, "
+    "ordered by name. An empty q gives an empty list.",
+)
+def people_suggest(request, params: Query[SuggestParams]):
+    return list(queries.mention_candidates(params.q, SUGGESTIONS))
 
 
 @router.get(

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.core.exceptions import ObjectDoesNotExist
 from ninja import Field, Schema
 
 from kollega.api.schemas.common import NEXT_CURSOR, NEXT_OFFSET, PersonRef, TagList, Text, web_url
 from kollega.api.schemas.places import PlaceRef
+
+
+class QuestionOut(Schema):
+    state: str = Field(description="open, or answered once the asker accepted an answer.")
+    asked_at: datetime
+    first_reply_at: datetime | None = Field(description="The first reply by someone else.")
+    answered_at: datetime | None = Field(description="When the first answer was accepted.")
 
 
 class ItemOut(Schema):
@@ -26,11 +34,23 @@ class ItemOut(Schema):
     like_count: int
     liked: bool = Field(description="Whether you like it.")
     saved: bool = Field(description="Whether you saved it.")
+    private: bool = Field(description="Readable only by its author and whom it is shared with.")
+    question: QuestionOut | None = Field(
+        description="Set when the item is a question (asked as one, or marked later)."
+    )
     url: str | None = Field(description="The item's page in the web UI.")
 
     @staticmethod
     def resolve_tags(obj) -> list[str]:
         return [tag.name for tag in obj.tags.all()]
+
+    @staticmethod
+    def resolve_question(obj):
+        # Loaded for the whole page by kollega.api.loading.with_questions.
+        try:
+            return obj.question
+        except ObjectDoesNotExist:
+            return None
 
     @staticmethod
     def resolve_url(obj, context) -> str | None:
@@ -66,6 +86,11 @@ class ReplyOut(Schema):
     body_html: str = Field(description="Rendered and sanitised: safe to insert as it is.")
     created: datetime
     updated: datetime
+    accepted: bool = Field(description="Accepted by the asker as an answer to the question.")
+
+    @staticmethod
+    def resolve_accepted(obj) -> bool:
+        return obj.accepted_at is not None
 
 
 class RepliesPage(Schema):
@@ -76,3 +101,17 @@ class RepliesPage(Schema):
 
 class ReplyIn(Schema):
     body: Text = Field(description="Markdown.")
+
+
+class AnswerOut(Schema):
+    reply: ReplyOut
+    question: QuestionOut
+
+
+class BoardPage(ItemsPage):
+    can_post: bool = Field(description="Whether the owner's setting lets you post here.")
+
+
+class BoardPostIn(Schema):
+    body: Text = Field(description="Markdown; @username mentions a colleague.")
+    tags: TagList | None = None

@@ -13,6 +13,7 @@ from kollega.api.schemas.common import (
     absolute_url,
     web_url,
 )
+from kollega.people.models import Person
 
 
 class OrgUnitRef(Schema):
@@ -24,6 +25,33 @@ class LocationRef(Schema):
     country: str = Field(description="ISO 3166 code, e.g. SE.")
     city: str
     time_zone: str
+
+
+class PrivacyOut(Schema):
+    network_visibility: str = Field(
+        description="Who may see your contacts: everyone, network (your contacts) or me."
+    )
+    board_posting: str = Field(description="Who may post on your board: everyone, network or me.")
+
+
+class PersonSummaryOut(Schema):
+    """A person as lists show them: contacts, paths, suggestions, members."""
+
+    username: str
+    name: str
+    job_title: str
+    org_unit: OrgUnitRef | None
+    location: LocationRef | None
+    photo_url: str | None
+    url: str | None = Field(description="The profile page in the web UI.")
+
+    @staticmethod
+    def resolve_photo_url(obj, context) -> str | None:
+        return absolute_url(context, obj.photo.url) if obj.photo else None
+
+    @staticmethod
+    def resolve_url(obj, context) -> str | None:
+        return web_url(context, obj)
 
 
 class PersonOut(Schema):
@@ -39,10 +67,19 @@ class PersonOut(Schema):
     about_html: str = Field(description="Rendered and sanitised: safe to insert as it is.")
     photo_url: str | None
     url: str | None = Field(description="The profile page in the web UI.")
+    privacy: PrivacyOut | None = Field(
+        description="Your privacy settings, on your own profile only; null on anyone else's."
+    )
 
     @staticmethod
     def resolve_manager(obj) -> str | None:
         return obj.manager.username if obj.manager_id else None
+
+    @staticmethod
+    def resolve_privacy(obj, context) -> Person | None:
+        request = (context or {}).get("request")
+        caller = getattr(request, "auth", None)
+        return obj if caller is not None and caller.pk == obj.pk else None
 
     @staticmethod
     def resolve_photo_url(obj, context) -> str | None:

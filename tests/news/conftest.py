@@ -35,3 +35,8 @@ def publish(org, title="Town hall on Friday", **fields):
     """An article by charlie (the editor)."""
     fields.setdefault("body", "Join us in the **atrium**.")
     return actions.create_news(org.charlie, title=title, **fields)
+
+
+@pytest.fixture
+def anonymous_api(db):
+    return ApiClient()

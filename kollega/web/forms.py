@@ -14,7 +14,7 @@ from kollega.content.models import Item
 from kollega.core.tags import normalise
 from kollega.people.actions import MAX_ABOUT
 from kollega.people.models import Location, OrgUnit, Person
-from kollega.places.models import Place
+from kollega.places.models import Membership, Place
 
 TAGS_HELP = _("Separate tags with commas or spaces.")
 # Kinds a community page offers; status updates belong on boards, news to the organisation.
@@ -192,4 +192,111 @@ class TokenForm(Form):
         label=_("Token name"),
         max_length=80,
         help_text=_("What will use it, e.g. “backup script”."),
+    )
+
+
+# Communities: the catalog, the forum, the blog, membership and settings.
+
+
+class CatalogForm(Form):
+    SORTS = [
+        ("activity", _("latest activity")),
+        ("name", _("name")),
+        ("size", _("size")),
+    ]
+    q = forms.CharField(label=_("Name contains"), required=False, max_length=100)
+    tag = TagField(label=_("Tag"), required=False, max_length=100)
+    sort = forms.CharField(required=False, max_length=20)
+    mine = forms.BooleanField(label=_("Only my communities"), required=False)
+    page = forms.IntegerField(required=False, min_value=1, max_value=1_000_000)
+
+    def clean_sort(self):
+        # An unknown order falls back to activity rather than failing: old links keep working.
+        sort = self.cleaned_data["sort"]
+        return sort if sort in dict(self.SORTS) else "activity"
+
+
+class PictureField(forms.FileField):
+    # Not an ImageField: set_picture checks the content with Pillow and says what is wrong.
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Picture"),
+            required=False,
+            help_text=_("A square image looks best (JPEG, PNG or WebP)."),
+            **kwargs,
+        )
+
+
+class CommunityCreateForm(CommunityForm):
+    picture = PictureField()
+
+
+class CommunitySettingsForm(CommunityForm):
+    picture = PictureField()
+    idea_vote_cap = forms.IntegerField(
+        label=_("Votes per member"),
+        required=False,
+        min_value=1,
+        max_value=1000,
+        help_text=_("How many open ideas one member may vote for at a time; empty for no cap."),
+    )
+
+
+class ForumPostForm(Form):
+    kind = forms.ChoiceField(
+        label=_("This is a"),
+        choices=[(Item.Kind.TOPIC, _("Topic")), (Item.Kind.QUESTION, _("Question"))],
+        initial=Item.Kind.TOPIC,
+        widget=forms.RadioSelect,
+    )
+    title = forms.CharField(label=_("Title"), max_length=MAX_TITLE)
+    body = forms.CharField(label=_("Text"), max_length=MAX_BODY, widget=writing_area(5))
+    tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=TAGS_HELP)
+
+
+class BlogEntryForm(Form):
+    title = forms.CharField(label=_("Title"), max_length=MAX_TITLE)
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=MAX_BODY,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Markdown is supported."),
+    )
+    tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=TAGS_HELP)
+
+
+class JoinRequestForm(Form):
+    message = forms.CharField(
+        label=_("Message to the owners"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Optional: why you would like to join."),
+    )
+
+
+class InviteForm(Form):
+    username = forms.CharField(
+        label=_("Invite a colleague"),
+        max_length=150,
+        help_text=_("Their username; suggestions appear as you type."),
+    )
+    message = forms.CharField(label=_("Message"), required=False, max_length=1000)
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        person = Person.objects.filter(username=username, user__is_active=True).first()
+        if person is None:
+            raise ValidationError(_("Nobody has the username “%(u)s”."), params={"u": username})
+        return person
+
+
+class MemberSearchForm(Form):
+    q = forms.CharField(label=_("Find a member"), required=False, max_length=100)
+    page = forms.IntegerField(required=False, min_value=1, max_value=1_000_000)
+
+
+class RoleForm(Form):
+    role = forms.ChoiceField(
+        choices=[(Membership.Role.OWNER, _("Owner")), (Membership.Role.MEMBER, _("Member"))]
     )

@@ -136,9 +136,8 @@ def test_the_list_sorts_by_name_or_size_and_ignores_unknown_orders(bob, org):
 
 
 def test_the_list_shows_community_tags(bob, org):
-    assert (
-        '<a class="tag" href="/tags/platform/">platform</a>' in bob.get("/places/").content.decode()
-    )
+    page = bob.get("/places/").content.decode()
+    assert 'href="/places/?tag=platform"' in page
 
 
 def test_more_after_a_refused_post_still_points_at_the_place(alice, org):

@@ -197,7 +197,7 @@ def _claimed_label(ext: str) -> str:
     for t in ALLOWED.values():
         if ext in t.extensions:
             return str(t.label)
-    return f".{ext}"
+    return _("a .%(ext)s file") % {"ext": ext}
 
 
 def detect(stream, name: str) -> FileType:

@@ -45,7 +45,8 @@ def clean_name(raw: str | None) -> str:
     name = unicodedata.normalize("NFC", raw or "")
     # Keep only the last part of any path, whichever separator the client's system uses.
     name = name.replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch if _visible(ch) else "" for ch in name)
+    # Tabs and line breaks become spaces (a newline must never reach a header).
+    name = "".join(" " if ch.isspace() else ch if _visible(ch) else "" for ch in name)
     name = FORBIDDEN.sub("_", name)
     name = " ".join(name.split())
     # Leading dots hide files (and ".." climbs); trailing dots and spaces vanish on Windows.

@@ -34,6 +34,12 @@ class PrivateFileStorage(FileSystemStorage):
     def base_location(self):
         return self._value_or_setting(self._location, str(private_root()))
 
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting in ("MEDIA_ROOT", "KOLLEGA_FILES_ROOT"):
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
+
     def url(self, name):
         # There is no public address for a private file; the download views serve them.
         raise NotImplementedError("Private files have no public URL; use the download view.")

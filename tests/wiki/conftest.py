@@ -56,3 +56,19 @@ def page_url(page: WikiPage, suffix: str = "") -> str:
 
 def api_url(page: WikiPage, suffix: str = "") -> str:
     return f"/wiki/{page.place.slug}/pages/{page.slug}{suffix}"
+
+
+def add_revisions(page: WikiPage, author, count: int) -> None:
+    """``count`` more revisions with sizeable texts, written in bulk (for query counts)."""
+    from django.utils import timezone
+
+    from kollega.wiki.models import WikiRevision
+
+    page.refresh_from_db()
+    start = page.revision_number
+    WikiRevision.objects.bulk_create(
+        WikiRevision(page=page, number=start + n, title="Old", body=f"Old text {n}\n" * 500,
+                     author=author, created=timezone.now())
+        for n in range(1, count + 1)
+    )  # fmt: skip
+    WikiPage.objects.filter(pk=page.pk).update(revision_number=start + count)

@@ -5,7 +5,7 @@ import pytest
 from kollega.content.actions import MAX_BODY
 from kollega.wiki.actions import edit_page
 from kollega.wiki.models import WikiPage
-from tests.wiki.conftest import api_url
+from tests.wiki.conftest import add_revisions, api_url
 
 
 def test_it_lists_the_pages_as_a_tree(org, wiki, api):
@@ -144,8 +144,7 @@ def test_the_page_and_history_calls_make_a_fixed_number_of_queries(
     org, wiki, api, django_assert_max_num_queries
 ):
     bob = api("bob")
-    for n in range(100):
-        edit_page(org.bob, WikiPage.objects.get(pk=wiki.onboarding.pk), body=f"Version {n}")
+    add_revisions(wiki.onboarding, org.bob, 100)
     with django_assert_max_num_queries(12):
         assert bob.get(api_url(wiki.onboarding)).status_code == 200
     with django_assert_max_num_queries(8):

@@ -69,7 +69,7 @@ def test_with_full_context_the_diff_rebuilds_both_texts():
 
     text = st.lists(st.sampled_from(["a", "b", "c", "", "# head"]), max_size=40).map("\n".join)
 
-    @settings(max_examples=200, deadline=None)
+    @settings(max_examples=60, deadline=None)
     @given(text, text)
     def check(old, new):
         diff = line_diff(old, new, context=10**6)

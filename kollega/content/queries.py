@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from kollega import access
-from kollega.content.models import Item, Like, Reply, Save
+from kollega.content.models import Item, Like, Question, Reply, Save
 from kollega.core.models import Tag
 from kollega.core.pagination import Page, keyset_page
 from kollega.people.models import Person
@@ -36,6 +36,27 @@ def mark_viewer_state(viewer: Person, items: list[Item]) -> list[Item]:
         item.liked = item.pk in liked
         item.saved = item.pk in saved
     return items
+
+
+def mark_questions(viewer: Person, items: list[Item]) -> list[Item]:
+    """Set ``question_state`` (None, "open" or "answered") and ``can_ask`` on each item, in
+    one query for any page. ``can_ask``: the viewer wrote this board entry and may turn it
+    into a question."""
+    ids = [i.pk for i in items]
+    states = dict(Question.objects.filter(item_id__in=ids).values_list("item_id", "state"))
+    for item in items:
+        item.question_state = states.get(item.pk)
+        item.can_ask = (
+            item.question_state is None
+            and item.author_id == viewer.pk
+            and item.place.kind == Place.Kind.BOARD
+        )
+    return items
+
+
+def item_question(item: Item) -> Question | None:
+    """The question record of an item (its state and timings), or None."""
+    return Question.objects.filter(item=item).first()
 
 
 def place_items(

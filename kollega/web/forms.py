@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kollega.content.actions import MAX_BODY, MAX_REPLY, MAX_TITLE
 from kollega.content.models import Item
 from kollega.core.tags import normalise
+from kollega.network.actions import MAX_MESSAGE
 from kollega.people.actions import MAX_ABOUT
-from kollega.people.models import Location, OrgUnit, Person
+from kollega.people.models import Audience, Location, OrgUnit, Person
 from kollega.places.models import Membership, Place
 
 TAGS_HELP = _("Separate tags with commas or spaces.")
@@ -23,6 +25,17 @@ COMMUNITY_KINDS = [
     for k in (Item.Kind.TOPIC, Item.Kind.QUESTION, Item.Kind.BLOG, Item.Kind.BOOKMARK,
               Item.Kind.IDEA, Item.Kind.WIKI)
 ]  # fmt: skip
+
+
+def writing_area(rows: int) -> forms.Textarea:
+    """A textarea for posts and replies: app.js completes @mentions from this address."""
+    return forms.Textarea(
+        attrs={
+            "rows": rows,
+            "data-mentions": reverse_lazy("mention-suggest"),
+            "data-mentions-label": _("People to mention"),
+        }
+    )
 
 
 class Form(forms.Form):
@@ -48,17 +61,13 @@ class CursorField(forms.CharField):
 
 class StatusForm(Form):
     body = forms.CharField(
-        label=_("What are you working on?"),
-        max_length=MAX_BODY,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("What are you working on?"), max_length=MAX_BODY, widget=writing_area(3)
     )
     tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=TAGS_HELP)
 
 
 class BoardPostForm(StatusForm):
-    body = forms.CharField(
-        label=_("Your message"), max_length=MAX_BODY, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    body = forms.CharField(label=_("Your message"), max_length=MAX_BODY, widget=writing_area(3))
 
 
 class FeedFilterForm(Form):
@@ -72,24 +81,18 @@ class FeedFilterForm(Form):
 class PostForm(Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=COMMUNITY_KINDS, initial=Item.Kind.TOPIC)
     title = forms.CharField(label=_("Title"), max_length=MAX_TITLE)
-    body = forms.CharField(
-        label=_("Text"), max_length=MAX_BODY, widget=forms.Textarea(attrs={"rows": 5})
-    )
+    body = forms.CharField(label=_("Text"), max_length=MAX_BODY, widget=writing_area(5))
     tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=TAGS_HELP)
 
 
 class ItemEditForm(Form):
     title = forms.CharField(label=_("Title"), required=False, max_length=MAX_TITLE)
-    body = forms.CharField(
-        label=_("Text"), max_length=MAX_BODY, widget=forms.Textarea(attrs={"rows": 8})
-    )
+    body = forms.CharField(label=_("Text"), max_length=MAX_BODY, widget=writing_area(8))
     tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=TAGS_HELP)
 
 
 class ReplyForm(Form):
-    body = forms.CharField(
-        label=_("Your reply"), max_length=MAX_REPLY, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    body = forms.CharField(label=_("Your reply"), max_length=MAX_REPLY, widget=writing_area(3))
 
 
 class PersonTagForm(Form):
@@ -299,4 +302,28 @@ class MemberSearchForm(Form):
 class RoleForm(Form):
     role = forms.ChoiceField(
         choices=[(Membership.Role.OWNER, _("Owner")), (Membership.Role.MEMBER, _("Member"))]
+    )
+
+
+class NetworkInviteForm(Form):
+    message = forms.CharField(
+        label=_("Message (optional)"),
+        required=False,
+        max_length=MAX_MESSAGE,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Say where you met or why you would like to connect."),
+    )
+
+
+class ContactSearchForm(Form):
+    q = forms.CharField(label=_("Find a contact"), required=False, max_length=100)
+    page = forms.IntegerField(required=False, min_value=1, max_value=1_000_000)
+
+
+class PrivacyForm(Form):
+    network_visibility = forms.ChoiceField(
+        label=_("Who may see my network"), choices=Audience.choices, widget=forms.RadioSelect
+    )
+    board_posting = forms.ChoiceField(
+        label=_("Who may post on my board"), choices=Audience.choices, widget=forms.RadioSelect
     )

@@ -9,10 +9,12 @@ from kollega.web.views import (
     forum,
     home,
     items,
+    network,
     org,
     places,
     profile,
     profile_edit,
+    questions,
     tags,
 )
 
@@ -25,8 +27,27 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("people/", directory.directory, name="directory"),
     path("suggest/people/", directory.suggest_people, name="people-suggest"),
+    path("suggest/mentions/", directory.suggest_mentions, name="mention-suggest"),
+    path("network/", network.my_network, name="network"),
+    path(
+        "network/invitations/<id:invitation_id>/<str:action>/",
+        network.answer_invitation,
+        name="invitation-answer",
+    ),
+    path(
+        "network/suggestions/<username:username>/dismiss/",
+        network.dismiss,
+        name="suggestion-dismiss",
+    ),  # fmt: skip
     path("people/<username:username>/", profile.profile, name="profile"),
     path("people/<username:username>/board/", profile.post_on_board, name="profile-post"),
+    path("people/<username:username>/network/", network.person_network, name="person-network"),
+    path("people/<username:username>/invite/", network.invite, name="person-invite"),
+    path(
+        "people/<username:username>/network/<str:action>/",
+        network.person_action,
+        name="person-network-action",
+    ),  # fmt: skip
     path("people/<username:username>/tags/", profile.add_tags, name="profile-tag"),
     path("people/<username:username>/tags/remove/", profile.remove_tag, name="profile-untag"),
     path("people/<username:username>/edit/", profile_edit.edit_profile, name="profile-edit"),
@@ -35,6 +56,7 @@ urlpatterns = [
     path("org/", org.org_chart, name="org-chart"),
     path("org/<slug:slug>/", org.org_unit, name="org-unit"),
     path("settings/", account.settings_page, name="settings"),
+    path("settings/privacy/", account.privacy, name="settings-privacy"),
     path("settings/tokens/<id:token_id>/revoke/", account.revoke_token, name="token-revoke"),
     path("places/", places.community_list, name="places"),
     path("places/new/", places.create_community, name="place-new"),
@@ -87,6 +109,12 @@ urlpatterns = [
     path("items/<id:item_id>/", items.item_detail, name="item"),
     path("items/<id:item_id>/reply/", items.reply, name="item-reply"),
     path("items/<id:item_id>/edit/", items.edit_item, name="item-edit"),
+    path("items/<id:item_id>/question/", questions.mark_question, name="item-question"),
+    path(
+        "items/<id:item_id>/replies/<id:reply_id>/<str:action>/",
+        questions.answer,
+        name="reply-answer",
+    ),  # fmt: skip
     path("items/<id:item_id>/<str:action>/", items.toggle, name="item-toggle"),
     path("tags/<str:name>/", tags.tag_page, name="tag"),
 ]

@@ -79,7 +79,7 @@ def test_the_directory_makes_a_fixed_number_of_queries(bob, org):
     for i in range(20):
         person(f"eng{i:02d}", f"Engineer {i:02d}", org_unit=org.alice.org_unit)
     assert count_queries(bob, "/people/?unit=engineering") == few
-    assert few <= 10
+    assert few <= 11  # with the pending-invitations count in the header
 
 
 def test_manager_suggestions_come_as_datalist_options(bob, org):

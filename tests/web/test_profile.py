@@ -142,7 +142,7 @@ def test_the_profile_makes_a_fixed_number_of_queries(bob, org):
     tag_person(org.charlie, org.alice, "go rust kubernetes")
     tag_person(org.dana, org.alice, "sales")
     assert count_queries(bob, "/people/alice/") == few
-    assert few <= 20
+    assert few <= 30  # the network box, who connects us and things in common included
 
 
 def test_colleagues_write_on_each_others_boards(bob, org):

@@ -57,4 +57,128 @@
   document.addEventListener("htmx:afterRequest", function (event) {
     if (event.detail.successful) box().hidden = true;
   });
+  // @mention completion in post and reply textareas (those with data-mentions, the address
+  // that suggests people). Typing "@" and a letter or more opens a listbox under the
+  // textarea: arrow keys move, Enter or Tab inserts "@username ", Escape closes. Focus stays
+  // in the textarea; aria-activedescendant tells screen readers which option is active.
+  var MENTION = /(^|[^\w@\/.])@([A-Za-z0-9][\w.+-]{0,49})$/;
+  var mention = null; // {area, list, status, start, options, active, seq}
+
+  function closeMentions() {
+    if (!mention) return;
+    mention.list.remove();
+    mention.area.removeAttribute("aria-activedescendant");
+    mention.area.setAttribute("aria-expanded", "false");
+    mention = null;
+  }
+
+  function setActive(index) {
+    var options = mention.list.querySelectorAll('[role="option"]');
+    if (!options.length) return;
+    mention.active = (index + options.length) % options.length;
+    options.forEach(function (option, i) {
+      option.setAttribute("aria-selected", String(i === mention.active));
+    });
+    mention.area.setAttribute("aria-activedescendant", options[mention.active].id);
+  }
+
+  function insertMention(username) {
+    var area = mention.area;
+    var before = area.value.slice(0, mention.start);
+    var after = area.value.slice(area.selectionStart);
+    var text = "@" + username + " ";
+    area.value = before + text + after;
+    var caret = before.length + text.length;
+    area.setSelectionRange(caret, caret);
+    closeMentions();
+    area.focus();
+  }
+
+  function showMentions(area, start, people) {
+    closeMentions();
+    if (!people.length) return;
+    if (!area.id) area.id = "mention-area-" + Math.random().toString(36).slice(2);
+    var list = document.createElement("ul");
+    list.id = area.id + "-mentions";
+    list.className = "mention-list";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", area.dataset.mentionsLabel || "People");
+    people.forEach(function (person, i) {
+      var option = document.createElement("li");
+      option.id = list.id + "-" + i;
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      option.dataset.username = person.username;
+      var name = document.createElement("span");
+      name.textContent = person.name;
+      var username = document.createElement("span");
+      username.className = "username";
+      username.textContent = "@" + person.username + (person.title ? " · " + person.title : "");
+      option.append(name, username);
+      list.append(option);
+    });
+    area.parentNode.classList.add("mention-host");
+    area.insertAdjacentElement("afterend", list);
+    area.setAttribute("aria-controls", list.id);
+    area.setAttribute("aria-expanded", "true");
+    mention = { area: area, list: list, start: start, active: -1 };
+    setActive(0);
+  }
+
+  var mentionTimer = null;
+  var mentionSeq = 0;
+  document.addEventListener("input", function (event) {
+    var area = event.target;
+    if (!area.matches || !area.matches("textarea[data-mentions]")) return;
+    var match = MENTION.exec(area.value.slice(0, area.selectionStart));
+    clearTimeout(mentionTimer);
+    if (!match) {
+      closeMentions();
+      return;
+    }
+    var start = area.selectionStart - match[2].length - 1;
+    var seq = ++mentionSeq;
+    mentionTimer = setTimeout(function () {
+      var url = area.dataset.mentions + "?q=" + encodeURIComponent(match[2]);
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) {
+          return response.ok ? response.json() : { people: [] };
+        })
+        .then(function (data) {
+          // Only the answer to the latest keystroke counts.
+          if (seq === mentionSeq && document.activeElement === area) {
+            showMentions(area, start, data.people || []);
+          }
+        })
+        .catch(closeMentions);
+    }, 150);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (!mention || event.target !== mention.area) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      setActive(mention.active + (event.key === "ArrowDown" ? 1 : -1));
+    } else if (event.key === "Enter" || event.key === "Tab") {
+      var option = mention.list.querySelectorAll('[role="option"]')[mention.active];
+      if (!option) return;
+      event.preventDefault();
+      insertMention(option.dataset.username);
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      closeMentions();
+    }
+  }, true);
+
+  // mousedown, not click: it comes before the textarea's blur closes the list.
+  document.addEventListener("mousedown", function (event) {
+    var option = event.target.closest && event.target.closest(".mention-list [role=option]");
+    if (!option || !mention) return;
+    event.preventDefault();
+    insertMention(option.dataset.username);
+  });
+  document.addEventListener("focusout", function (event) {
+    if (mention && event.target === mention.area) closeMentions();
+  });
 })();

@@ -36,3 +36,25 @@ def ago(moment):
     if (timezone.now() - moment).total_seconds() < 60:
         return _("just now")
     return _("%(time)s ago") % {"time": timesince(moment, depth=1)}
+
+
+@register.simple_tag(takes_context=True)
+def pending_invitations(context) -> int:
+    """How many network invitations wait for the signed-in person (one count query)."""
+    request = context.get("request")
+    person = getattr(request, "person", None)
+    if person is None:
+        return 0
+    from kollega.network.queries import pending_received
+
+    return pending_received(person).count()
+
+
+@register.filter
+def took(end, start):
+    """How long from ``start`` to ``end``, humanised: "4 hours, 10 minutes"."""
+    if end is None or start is None:
+        return ""
+    if (end - start).total_seconds() < 60:
+        return _("less than a minute")
+    return timesince(start, end, depth=2)

@@ -1,4 +1,5 @@
-"""Settings: personal access tokens for the API, and a way to the password change."""
+"""Settings: privacy (who sees my network, who posts on my board), personal access tokens
+for the API, and a way to the password change."""
 
 from __future__ import annotations
 
@@ -7,15 +8,45 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from kollega.network import actions as network_actions
 from kollega.people import actions as people_actions
-from kollega.web.forms import TokenForm
+from kollega.web.forms import PrivacyForm, TokenForm
 from kollega.web.views.common import apply_errors
 
 
-def _render(request, form, new_token=None, status=200):
+def _privacy_form(person) -> PrivacyForm:
+    return PrivacyForm(
+        initial={
+            "network_visibility": person.network_visibility,
+            "board_posting": person.board_posting,
+        }
+    )
+
+
+def _render(request, form, new_token=None, status=200, privacy_form=None):
     tokens = request.person.api_tokens.filter(revoked__isnull=True).order_by("-created")
-    context = {"form": form, "tokens": tokens, "new_token": new_token}
+    context = {
+        "form": form,
+        "tokens": tokens,
+        "new_token": new_token,
+        "privacy_form": privacy_form or _privacy_form(request.person),
+    }
     return render(request, "settings.html", context, status=status)
+
+
+def privacy(request):
+    if request.method != "POST":
+        return redirect("settings")
+    form = PrivacyForm(request.POST)
+    if form.is_valid():
+        try:
+            network_actions.set_privacy(request.person, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Your privacy settings are saved."))
+            return redirect("settings")
+    return _render(request, TokenForm(), status=400, privacy_form=form)
 
 
 def settings_page(request):

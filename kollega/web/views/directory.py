@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
 
 from kollega.people import queries as people_queries
@@ -38,3 +39,15 @@ def suggest_people(request):
     q = request.GET.get("manager", request.GET.get("q", ""))[:100]
     people = people_queries.directory(q=q)[:SUGGESTIONS] if q.strip() else []
     return render(request, "partials/person_options.html", {"people": people})
+
+
+MENTIONS = 8
+
+
+def suggest_mentions(request):
+    """People to complete an @mention as you type: name or username prefix, at most 8."""
+    q = request.GET.get("q", "")[:100]
+    people = people_queries.mention_candidates(q, MENTIONS)
+    return JsonResponse(
+        {"people": [{"username": p.username, "name": p.name, "title": p.job_title} for p in people]}
+    )

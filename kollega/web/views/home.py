@@ -22,6 +22,7 @@ def _feed_context(request, form):
     page = content_queries.latest_items(
         request.person, cursor=data["cursor"] or None, kind=data["kind"], tag=data["tag"]
     )
+    content_queries.mark_questions(request.person, page.items)
     return filters, page
 
 

@@ -14,14 +14,23 @@ from kollega.web.forms import ItemEditForm, ReplyForm
 from kollega.web.views.common import action_errors, apply_errors, render_htmx
 
 
-def _item_page(request, item, reply_form=None, status=200):
-    replies = content_queries.item_replies(request.person, item)
-    context = {
+def item_context(request, item) -> dict:
+    """The item with its question state and timings, and its replies."""
+    content_queries.mark_questions(request.person, [item])
+    question = content_queries.item_question(item) if item.question_state else None
+    return {
         "item": item,
-        "replies": replies,
-        "reply_form": reply_form or ReplyForm(),
+        "question": question,
+        # The asker accepts answers; never their own reply (the action refuses that too).
+        "is_asker": question is not None and item.author_id == request.person.pk,
+        "replies": content_queries.item_replies(request.person, item),
         "can_edit": access.can_edit(request.person, item),
     }
+
+
+def _item_page(request, item, reply_form=None, status=200):
+    context = item_context(request, item)
+    context["reply_form"] = reply_form or ReplyForm()
     return render(request, "item.html", context, status=status)
 
 

@@ -11,6 +11,8 @@ from kollega import access
 from kollega.content import actions as content_actions
 from kollega.content import queries as content_queries
 from kollega.content.models import Item
+from kollega.network import queries as network_queries
+from kollega.network.common import in_common
 from kollega.people import actions as people_actions
 from kollega.people import queries as people_queries
 from kollega.web.forms import BoardPostForm, CursorField, PersonTagForm, RemoveTagForm, StatusForm
@@ -36,23 +38,47 @@ def profile(request, username: str):
     return _profile_page(request, person_or_404(username))
 
 
+def board_page(request, person, cursor=None):
+    """One page of a person's board, newest first, with the viewer's likes and questions."""
+    page = content_queries.board_items(request.person, person.board, cursor=cursor)
+    content_queries.mark_questions(request.person, page.items)
+    return page
+
+
+def board_context(request, person, board_form=None, cursor=None) -> dict:
+    return {
+        "person": person,
+        "is_self": person.pk == request.person.pk,
+        "page": board_page(request, person, cursor),
+        "list_url": person.get_absolute_url(),
+        "can_post": access.can_post(request.person, person.board),
+        "board_form": board_form or _board_form(request, person),
+    }
+
+
 def _profile_page(request, person, board_form=None, status=200):
     cursor = CursorField().clean(request.GET.get("cursor", "")) or None
-    board_page = content_queries.place_items(request.person, person.board, cursor=cursor)
     if request.htmx and cursor:
         fragment = "partials/item_page.html"
-        return render_htmx(request, fragment, fragment, {"page": board_page})
+        page = board_page(request, person, cursor)
+        return render_htmx(request, fragment, fragment, {"page": page})
+    # Imported here: the network views import person_or_404 from this module.
+    from kollega.web.views.network import network_box_context
+
     context = _tags_context(request, person)
+    context.update(board_context(request, person, board_form, cursor))
+    context.update(network_box_context(request, person))
+    is_self = person.pk == request.person.pk
     context.update(
         {
-            "page": board_page,
-            "list_url": person.get_absolute_url(),
             "chain": person.reporting_chain(),
             "peers": people_queries.same_manager_peers(person)[:20],
             "reports": people_queries.direct_reports(person),
-            "can_edit": person.pk == request.person.pk or request.user.is_staff,
-            "can_post": access.can_post(request.person, person.board),
-            "board_form": board_form or _board_form(request, person),
+            "can_edit": is_self or request.user.is_staff,
+            "connection": None
+            if is_self
+            else network_queries.who_connects_us(request.person, person),
+            "common": None if is_self else in_common(request.person, person),
         }
     )
     return render(request, "profile.html", context, status=status)
@@ -69,10 +95,16 @@ def post_on_board(request, username: str):
     """Write on a colleague's board (or your own): where the question in the story is asked.
 
     The actions layer decides the kind: a status update on your own board, a post on others'.
+    The owner's "who may post on my board" setting is checked before the form is read, so a
+    closed board answers 403 whatever was sent.
     """
     person = person_or_404(username)
     if request.method != "POST":
         return redirect(person)
+    if not access.can_post(request.person, person.board):
+        raise PermissionDenied(
+            _("%(name)s does not take posts on their board from you.") % {"name": person.name}
+        )
     form = _board_form(request, person, request.POST)
     if form.is_valid():
         try:
@@ -82,8 +114,15 @@ def post_on_board(request, username: str):
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
+            if request.htmx:
+                fragment = "partials/board.html"
+                return render_htmx(request, fragment, fragment, board_context(request, person))
             messages.success(request, _("Posted on %(name)s's board.") % {"name": person.name})
             return redirect(person)
+    if request.htmx:
+        fragment = "partials/board.html"
+        context = board_context(request, person, board_form=form)
+        return render_htmx(request, fragment, fragment, context, status=400)
     return _profile_page(request, person, board_form=form, status=400)
 
 

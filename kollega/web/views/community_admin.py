@@ -42,7 +42,7 @@ def _members_context(request, place, invite_form=None, errors=()):
             "requests": list(place_queries.pending_requests(place))
             if context["me"].is_owner
             else [],
-            "invitations": list(communities.sent_invitations(place))
+            "sent_invitations": list(communities.sent_invitations(place))
             if context["me"].is_owner
             else [],
             "members_url": reverse("place-members", args=[place.slug]),

@@ -73,7 +73,7 @@ def create_community(request):
 
 def _requests_context(request):
     return {
-        "invitations": list(place_queries.pending_invitations_for(request.person)),
+        "community_invitations": list(place_queries.pending_invitations_for(request.person)),
         "to_decide": list(place_queries.requests_to_decide(request.person)),
     }
 

@@ -37,6 +37,17 @@ class ListParams(Schema):
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
+class UploadIn(Schema):
+    place: Text = Field("", description="A community's slug; empty for your own space.")
+    description: Text = Field("", description="Markdown.")
+    tags: Text = Field("", description="Separated by commas or spaces.")
+    visible_to_everyone: bool = Field(False, description="Only for your own space.")
+
+
+class VersionIn(Schema):
+    note: Text = Field("", description="What changed.")
+
+
 def _page(qs, params: ListParams) -> dict:
     rows = list(qs[params.offset : params.offset + params.limit + 1])
     more = len(rows) > params.limit
@@ -89,20 +100,17 @@ def files_mine(request, params: Query[ListParams]):
 def files_upload(
     request,
     file: File[UploadedFile],
-    place: Form[Text] = "",
-    description: Form[Text] = "",
-    tags: Form[Text] = "",
-    visible_to_everyone: Form[bool] = False,
+    form: Form[UploadIn],
 ):
     person = viewer(request)
-    target = access.place_for(person, place) if place.strip() else person.board
+    target = access.place_for(person, form.place) if form.place.strip() else person.board
     item = actions.upload_file(
         person,
         target,
         file,
-        description=description,
-        tags=tags,
-        visible_to_everyone=visible_to_everyone,
+        description=form.description,
+        tags=form.tags,
+        visible_to_everyone=form.visible_to_everyone,
     )
     return 201, _fresh(person, item.pk)
 
@@ -136,9 +144,15 @@ def files_versions_list(request, item_id: Id):
     description="multipart/form-data. The author, an owner of the community or an editor "
     "the file is shared with may.",
 )
-def files_upload_version(request, item_id: Id, file: File[UploadedFile], note: Form[Text] = ""):
+def files_upload_version(
+    request,
+    item_id: Id,
+    file: File[UploadedFile],
+    form: Form[VersionIn],
+):
     person = viewer(request)
-    return 201, actions.upload_version(person, queries.file_for(person, item_id), file, note=note)
+    item = queries.file_for(person, item_id)
+    return 201, actions.upload_version(person, item, file, note=form.note)
 
 
 class DownloadParams(Schema):

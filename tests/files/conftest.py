@@ -34,3 +34,34 @@ def private_file(org):
     return actions.upload_file(
         org.alice, org.alice.board, builders.upload("salaries.xlsx", builders.xlsx("Salary band"))
     )
+
+
+class Api:
+    """Calls /api/v1/files as one person, with a personal access token."""
+
+    def __init__(self, person):
+        from django.test import Client
+
+        from kollega.people.actions import create_token
+
+        self.client = Client()
+        _token, plain = create_token(person, "tests")
+        self.headers = {"Authorization": f"Bearer {plain}"}
+
+    def get(self, path, **params):
+        return self.client.get("/api/v1/files" + path, params, headers=self.headers)
+
+    def post(self, path, data=None, **kwargs):
+        return self.client.post("/api/v1/files" + path, data or {}, headers=self.headers, **kwargs)
+
+    def post_json(self, path, payload):
+        return self.post(path, payload, content_type="application/json")
+
+    def delete(self, path):
+        return self.client.delete("/api/v1/files" + path, headers=self.headers)
+
+
+@pytest.fixture
+def api(org):
+    """``api(org.alice).get("/mine")``"""
+    return Api

@@ -164,13 +164,20 @@ def main() -> None:
     parser.add_argument("--results", help="write the Seed section of this Markdown file")
     args = parser.parse_args()
     results = {}
+    load_before = Path("/proc/loadavg").read_text().split()[:3]
     if args.db in ("sqlite", "both"):
         results["SQLite"] = bench_sqlite(args)
         print(f"SQLite: {results['SQLite']}", flush=True)
     if args.db in ("postgres", "both"):
         results["PostgreSQL"] = bench_postgres(args)
         print(f"PostgreSQL: {results['PostgreSQL']}", flush=True)
+    load_after = Path("/proc/loadavg").read_text().split()[:3]
     section = report(args, results)
+    # Other work on the machine skews the figures; say how busy it was.
+    section += (
+        f"- Load average (1, 5, 15 min) before: {' '.join(load_before)}; "
+        f"after: {' '.join(load_after)}\n"
+    )
     print(section)
     if args.results:
         write_section(Path(args.results), section)

@@ -12,11 +12,11 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from django.db import connection, transaction
+from django.db import transaction
 from tqdm import tqdm
 
 from kollega.demo import phases, writer
-from kollega.demo.generator.communities import WINDOW
+from kollega.demo.generator.communities import DAY, WINDOW
 from kollega.demo.generator.content import ContentGenerator, Ids
 from kollega.demo.generator.world import build_world
 
@@ -57,41 +57,56 @@ class _Phases:
         return _Timer()
 
 
+def window_start_for(now: datetime) -> int:
+    """The Monday (00:00 UTC) on or before two years ago, in epoch seconds.
+
+    Starting on a fixed weekday keeps the same seed's data identical all week long (working
+    hours and weekends fall the same way), at the price of the newest activity being up to
+    a week old.
+    """
+    day = (int(now.timestamp()) - WINDOW) // DAY
+    monday = day - (day + 3) % 7  # 1 January 1970 was a Thursday
+    return monday * DAY
+
+
 def run_seed(*, people: int, items: int, seed: int, progress: bool = True) -> SeedResult:
     started = time.perf_counter()
     track = _Phases(progress)
     with track.timed("plan"):
         world = build_world(seed, people)
-    now = int(datetime.now(UTC).timestamp()) // 60 * 60
-    window_start = now - WINDOW
-    with writer.fast_session(), transaction.atomic():
-        if writer.is_postgres():
-            # Check foreign keys statement by statement instead of queueing 20M checks.
-            with connection.cursor() as cursor:
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        s = phases.Seeding(world, writer.next_ids(), writer.timestamp_converter(window_start))
-        with track.timed("people"), track.bar("people", people, "people") as bar:
-            phases.people(s, bar)
-        with track.timed("network"), track.bar("network", len(world.edges), "contacts") as bar:
-            phases.network(s, bar)
-        with track.timed("profile tags"), track.bar("profile tags", people, "people") as bar:
-            phases.profile_tags(s, bar)
-        communities = len(world.communities)
-        with track.timed("communities"), track.bar("communities", communities, "places") as bar:
-            phases.communities(s, bar)
-        with track.timed("content"), track.bar("content", items, "items") as bar:
-            _content(s, items, window_start, bar)
-        with track.timed("finish"):
-            activity = s.content_activity
-            writer.update_place_activity(
-                [(s.when(t), place_id) for place_id, t in sorted(activity.items())]
-            )
+    window_start = window_start_for(datetime.now(UTC))
+    with writer.fast_session():
+        with transaction.atomic():
+            with writer.foreign_keys_later():
+                s = _write(world, people, items, window_start, track)
+                finishing = time.perf_counter()
+                activity = sorted(s.content_activity.items())
+                writer.update_place_activity([(s.when(t), place_id) for place_id, t in activity])
             writer.finish()
+            track.times["finish"] = time.perf_counter() - finishing
+            committing = time.perf_counter()
+        track.times["commit"] = time.perf_counter() - committing
     counts = {"people": s.counts["people"], "communities": s.counts["communities"],
               **s.content_counts, "contacts": s.counts["contacts"],
               "person tags": s.counts["person tags"],
               "memberships": s.counts["memberships"], "events": s.counts["events"]}  # fmt: skip
     return SeedResult(counts, track.times, time.perf_counter() - started)
+
+
+def _write(world, people: int, items: int, window_start: int, track: _Phases) -> phases.Seeding:
+    s = phases.Seeding(world, writer.next_ids(), writer.timestamp_converter(window_start))
+    with track.timed("people"), track.bar("people", people, "people") as bar:
+        phases.people(s, bar)
+    with track.timed("network"), track.bar("network", len(world.edges), "contacts") as bar:
+        phases.network(s, bar)
+    with track.timed("profile tags"), track.bar("profile tags", people, "people") as bar:
+        phases.profile_tags(s, bar)
+    communities = len(world.communities)
+    with track.timed("communities"), track.bar("communities", communities, "places") as bar:
+        phases.communities(s, bar)
+    with track.timed("content"), track.bar("content", items, "items") as bar:
+        _content(s, items, window_start, bar)
+    return s
 
 
 def _content(s: phases.Seeding, items: int, window_start: int, bar) -> None:
@@ -112,7 +127,7 @@ def _content(s: phases.Seeding, items: int, window_start: int, bar) -> None:
         tag_ids=s.tag_ids,
         ids=ids,
         when=s.when,
-        start_weekday=datetime.fromtimestamp(window_start, UTC).weekday(),
+        start_weekday=datetime.fromtimestamp(window_start, UTC).weekday(),  # always Monday
     )
     events = 0
     for batch in generator.batches(items, BATCH_ITEMS):

@@ -27,3 +27,17 @@ def test_same_seed_same_data(db):
     first = seeded_snapshot(11)
     assert first == seeded_snapshot(11)
     assert first != seeded_snapshot(12)
+
+
+def test_the_window_starts_on_a_monday_about_two_years_back():
+    from datetime import UTC, datetime, timedelta
+
+    from kollega.demo.generator.communities import WINDOW
+    from kollega.demo.seed import window_start_for
+
+    for day in range(7):
+        now = datetime(2026, 3, 2, 15, tzinfo=UTC) + timedelta(days=day)
+        start = datetime.fromtimestamp(window_start_for(now), UTC)
+        assert start.weekday() == 0 and start.hour == 0
+        end = start + timedelta(seconds=WINDOW)
+        assert now - timedelta(days=7) < end <= now

@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "kollega.core",
     "kollega.people",
     "kollega.places",
@@ -142,6 +144,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": config.env_str("LOG_LEVEL", "WARNING").upper()},
 }
+
+# The address people use to reach Kollega, for links in emails.
+KOLLEGA_SITE_URL = config.env_str("SITE_URL", "http://127.0.0.1:8000")
+
+# Background tasks (django-tasks): a database queue, worked by `kollega worker` (which
+# `kollega serve` starts beside the web server). Tests run tasks immediately.
+TASKS = {"default": {"BACKEND": config.env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # Media (profile photos) are served by Kollega itself unless a front server takes over.
 KOLLEGA_SERVE_MEDIA = config.env_bool("SERVE_MEDIA", True)

@@ -12,7 +12,9 @@ urlpatterns = [
 
 # Feature apps bring their own pages (kollega/<app>/urls.py) and API router
 # (kollega/<app>/api.py, registered in kollega/api/api.py).
-FEATURE_APPS = ("wiki", "files", "bookmarks", "ideas", "news", "moderation", "stream")
+FEATURE_APPS = (
+    "wiki", "files", "bookmarks", "ideas", "news", "moderation", "stream", "notifications",
+)  # fmt: skip
 urlpatterns += [path("", include(f"kollega.{app}.urls")) for app in FEATURE_APPS]
 
 if settings.DEBUG or settings.KOLLEGA_SERVE_MEDIA:

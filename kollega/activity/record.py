@@ -13,7 +13,7 @@ from kollega.activity.models import Event
 
 
 def record(actor, verb: str, *, item=None, reply=None, place=None, person=None, data=None, at=None):
-    from kollega.notifications import push, rules
+    from kollega.notifications import dispatch, rules
 
     if item is not None and place is None:
         place = item.place
@@ -28,5 +28,5 @@ def record(actor, verb: str, *, item=None, reply=None, place=None, person=None, 
         published=at or timezone.now(),
     )
     notifications = rules.notify(event)
-    transaction.on_commit(lambda: push.event_committed(event, notifications))
+    transaction.on_commit(lambda: dispatch.committed(event, notifications))
     return event

@@ -19,6 +19,8 @@ from django.conf import settings
 log = logging.getLogger(__name__)
 
 STREAM_CHANNEL = "kollega:stream"
+# New content and replies change what a stream shows; likes and mentions do not.
+STREAM_VERBS = ("create", "reply")
 
 
 def person_channel(person_id: int) -> str:
@@ -123,7 +125,7 @@ def reset_broker() -> None:
         _broker = None
 
 
-def event_committed(event, notifications) -> None:
+def publish_event(event, notifications) -> None:
     """Publish a committed event: a notification to each recipient, and the item to the
     stream channel (subscribers check access before showing anything)."""
     try:
@@ -133,7 +135,7 @@ def event_committed(event, notifications) -> None:
                 "type": "notification", "reason": n.reason, "event": event.pk,
                 "item": event.item_id,
             })  # fmt: skip
-        if event.item_id:
+        if event.item_id and event.verb in STREAM_VERBS:
             b.publish(STREAM_CHANNEL, {
                 "type": "activity", "event": event.pk, "item": event.item_id,
                 "verb": event.verb, "actor": event.actor_id,

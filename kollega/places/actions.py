@@ -158,7 +158,7 @@ def invite_to_community(
 
 def _pending_for_update(request: JoinRequest) -> JoinRequest:
     request = (
-        JoinRequest.objects.select_for_update().select_related("place", "person").get(pk=request.pk)
+        JoinRequest.objects.select_for_update(of=("self",)).select_related("place", "person").get(pk=request.pk)
     )
     if request.state != JoinRequest.State.PENDING:
         raise ValidationError(_("This was already answered."))

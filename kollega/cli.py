@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 
 COMMANDS = {
@@ -12,6 +13,7 @@ COMMANDS = {
     "seed": "Build a demo organisation (people, network, communities, content).",
     "createadmin": "Create an administrator who can sign in to /admin/.",
     "import-people": "Import people from a CSV file (with managers and departments).",
+    "worker": "Run background tasks: notification emails and daily/weekly digests.",
     "manage": "Run any Django management command (kollega manage help).",
 }
 
@@ -37,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to bind (default 8000)")
     serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     serve.add_argument("--reload", action="store_true", help="restart when code changes")
+    serve.add_argument("--no-worker", action="store_true",
+                       help="do not start a background worker beside the server")  # fmt: skip
+
+    sub.add_parser("worker", help=COMMANDS["worker"], description=COMMANDS["worker"])
 
     sub.add_parser("migrate", help=COMMANDS["migrate"], description=COMMANDS["migrate"])
 
@@ -86,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
                          if_empty=args.if_empty)  # fmt: skip
         elif args.command == "createadmin":
             call_command("createadmin", args.username, email=args.email, name=args.name)
+        elif args.command == "worker":
+            call_command("worker")
         elif args.command == "import-people":
             call_command("import_people", args.csv_file, dry_run=args.dry_run)
         elif args.command == "manage":
@@ -108,14 +116,23 @@ def serve(args: argparse.Namespace) -> int:
     if demo:
         print("Sign in as demo / kollega-demo (an ordinary colleague in the demo organisation)")
     print("Press Ctrl+C to stop.\n", flush=True)
-    uvicorn.run(
-        "kollega.asgi:application",
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        reload=args.reload,
-        log_level="warning",
-    )
+    worker = None
+    if not args.no_worker:
+        # Emails and digests are sent by a worker process beside the web server.
+        worker = subprocess.Popen([sys.executable, "-m", "kollega.cli", "worker"])  # noqa: S603
+    try:
+        uvicorn.run(
+            "kollega.asgi:application",
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            reload=args.reload,
+            log_level="warning",
+        )
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=10)
     return 0
 
 

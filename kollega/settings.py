@@ -152,5 +152,10 @@ KOLLEGA_SITE_URL = config.env_str("SITE_URL", "http://127.0.0.1:8000")
 # `kollega serve` starts beside the web server). Tests run tasks immediately.
 TASKS = {"default": {"BACKEND": config.env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
+# Hour of the day (UTC) when daily and weekly (Mondays) digests go out.
+KOLLEGA_DIGEST_HOUR = config.env_int("DIGEST_HOUR", 6)
+if KOLLEGA_DIGEST_HOUR > 23:
+    raise config.ConfigError("KOLLEGA_DIGEST_HOUR must be an hour from 0 to 23.")
+
 # Media (profile photos) are served by Kollega itself unless a front server takes over.
 KOLLEGA_SERVE_MEDIA = config.env_bool("SERVE_MEDIA", True)

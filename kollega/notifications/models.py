@@ -79,3 +79,10 @@ class EmailPreference(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["person", "kind", "scope"], name="emailpref_once")
         ]
+
+
+class ScheduledRun(models.Model):
+    """When a periodic job (daily / weekly digests) last ran, shared by all workers."""
+
+    name = models.CharField(max_length=64, unique=True)
+    last_run = models.DateTimeField()

@@ -21,7 +21,8 @@ numbers = st.one_of(
     st.floats(allow_nan=True).map(str),
 )
 param_values = st.one_of(text, numbers, st.sampled_from(["", "0", "-1", "null", "true"]))
-LIST_PARAMS = ["q", "org_unit", "country", "location", "tag", "kind", "author", "cursor"]
+LIST_PARAMS = ["q", "org_unit", "country", "location", "tag", "kind", "author", "cursor",
+               "sort", "mine", "direction", "role"]  # fmt: skip
 query = st.dictionaries(
     st.sampled_from([*LIST_PARAMS, "limit", "offset", "x"]), param_values, max_size=5
 )
@@ -37,7 +38,9 @@ json_values = st.recursive(
     max_leaves=10,
 )
 FIELDS = ["name", "title", "body", "tags", "kind", "place", "about", "org_unit", "location",
-          "manager", "email", "access", "description", "job_title"]  # fmt: skip
+          "manager", "email", "access", "description", "job_title", "username", "message",
+          "role", "network_visibility", "board_posting", "decision", "answer",
+          "idea_vote_cap"]  # fmt: skip
 bodies = st.one_of(
     json_values,
     st.dictionaries(st.sampled_from(FIELDS), json_values, max_size=6),
@@ -58,7 +61,24 @@ def alice(org) -> ApiClient:
 
 
 @FUZZ
-@given(path=st.sampled_from(["/people", "/items", "/places", "/me/saved"]), params=query)
+@given(
+    path=st.sampled_from(
+        [
+            "/people",
+            "/items",
+            "/places",
+            "/me/saved",
+            "/people/suggest",
+            "/people/bob/contacts",
+            "/people/bob/board",
+            "/network/invitations",
+            "/network/suggestions",
+            "/places/platform-guild/members",
+            "/me/community-invitations",
+        ]
+    ),
+    params=query,
+)
 def test_random_query_strings_never_fail(alice, path, params):
     response = alice.client.get(
         PREFIX + path, QUERY_STRING=urlencode(params), headers=alice.headers
@@ -77,6 +97,15 @@ def test_random_query_strings_never_fail(alice, path, params):
             ("patch", "/people/me"),
             ("post", "/people/bob/tags"),
             ("post", "/me/tokens"),
+            ("post", "/people/bob/board"),
+            ("post", "/network/invitations"),
+            ("patch", "/me/privacy"),
+            ("patch", "/places/platform-guild"),
+            ("post", "/places/architecture-board/requests"),
+            ("post", "/places/platform-guild/invitations"),
+            ("patch", "/places/platform-guild/members/alice"),
+            ("post", "/places/architecture-board/requests/1/decision"),
+            ("post", "/me/community-invitations/1/answer"),
         ]
     ),
     body=bodies,
@@ -90,5 +119,15 @@ def test_random_json_bodies_never_fail(alice, org, target, body):
 @FUZZ
 @given(segment=st.text(min_size=1, max_size=30).filter(lambda s: "/" not in s))
 def test_random_path_segments_never_fail(alice, segment):
-    for path in ("/people/{}", "/people/{}/tags", "/places/{}", "/places/{}/items", "/items/{}"):
+    for path in (
+        "/people/{}",
+        "/people/{}/tags",
+        "/places/{}",
+        "/places/{}/items",
+        "/items/{}",
+        "/people/{}/board",
+        "/people/{}/contacts",
+        "/people/{}/connection",
+        "/places/{}/members",
+    ):
         assert_not_5xx(alice.get(path.format(quote(segment, safe=""))))

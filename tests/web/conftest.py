@@ -20,6 +20,11 @@ def bob(as_user):
 
 
 @pytest.fixture
+def charlie(as_user):
+    return as_user("charlie")
+
+
+@pytest.fixture
 def dana(as_user):
     return as_user("dana")
 

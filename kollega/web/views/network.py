@@ -68,8 +68,10 @@ def _done(request, person, text: str, *, errors=(), status=200, invite_form=None
         default = person.get_absolute_url() if origin == "profile" else reverse("network")
         return redirect(_next(request, default))
     if origin == "profile":
-        # A refused invitation shows its errors in the form itself, not twice.
-        return _box(request, person, invite_form, () if invite_form else errors, status)
+        if invite_form is not None:
+            # The field's errors show in the form; the rest above the buttons.
+            errors = invite_form.non_field_errors()
+        return _box(request, person, invite_form, errors, status)
     if status != 200:
         return error_response(request, ValidationError(list(errors)), status)
     return render(request, "partials/network_done.html", {"text": text})

@@ -106,7 +106,11 @@ def create_item(
     body: str,
     title: str = "",
     tags: str | list[str] | None = None,
+    private: bool = False,
 ) -> Item:
+    """Post an item. The body may be empty when there is a title (a bookmark, a file, a
+    topic that says it all); ``private`` items are read only by the author and the people
+    and places they are shared with."""
     if kind not in Item.Kind.values:
         raise ValidationError({"kind": _("“%(k)s” is not a kind of content.") % {"k": kind}})
     if not access.can_post(actor, place):
@@ -120,7 +124,7 @@ def create_item(
         raise ValidationError(
             {"title": _("A title is at most %(n)d characters.") % {"n": MAX_TITLE}}
         )
-    body = _clean_body(body, MAX_BODY)
+    body = _clean_body(body, MAX_BODY, required=not title)
     names = parse_list(tags)
     mentioned = resolve_mentions(body)
     now = timezone.now()
@@ -129,6 +133,7 @@ def create_item(
         author=actor,
         place=place,
         title=title,
+        private=private,
         body=body,
         body_html=markdown.render(body, [p.username for p in mentioned]),
         created=now,
@@ -166,7 +171,7 @@ def update_item(
     newly_mentioned: list[Person] = []
     if body is not None:
         before = set(markdown.mentioned_usernames(item.body))
-        item.body = _clean_body(body, MAX_BODY)
+        item.body = _clean_body(body, MAX_BODY, required=not item.title)
         mentioned = resolve_mentions(item.body)
         item.body_html = markdown.render(item.body, [p.username for p in mentioned])
         newly_mentioned = [p for p in mentioned if p.username not in before]

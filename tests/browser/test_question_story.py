@@ -129,7 +129,7 @@ def test_accepting_an_invitation_on_the_network_page(story_org, sign_in, live_se
     page = sign_in("alice")
     assert page.locator("#site-nav .badge").inner_text().startswith("1")
     page.goto(f"{live_server.url}/network/")
-    invitation = page.locator(".invitation", has_text="Dana Dahl")
+    invitation = page.locator(".network-invitation", has_text="Dana Dahl")
     assert "We met at the workshop" in invitation.inner_text()
     invitation.get_by_role("button", name="Accept").click()
     page.get_by_text("Dana Dahl is now in your network.").wait_for()

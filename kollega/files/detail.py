@@ -11,7 +11,7 @@ from kollega import access
 from kollega.files import actions, queries, serve
 from kollega.files.forms import ShareForm, VersionForm, VisibilityForm
 from kollega.files.uploads import limited_uploads, too_large
-from kollega.files.views import _too_large_message
+from kollega.files.views import too_large_message
 from kollega.people.queries import people
 from kollega.places.models import Place
 from kollega.web.views.common import action_errors, apply_errors
@@ -62,7 +62,7 @@ def upload_version(request, item_id: int):
         return redirect("files-detail", item.pk)
     form = VersionForm(request.POST, request.FILES)
     if too_large(request):
-        form.add_error("file", _too_large_message())
+        form.add_error("file", too_large_message())
     if form.is_valid():
         try:
             version = actions.upload_version(

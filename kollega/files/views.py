@@ -19,7 +19,7 @@ from kollega.web.views.common import action_errors, apply_errors, render_htmx
 PER_PAGE = 50
 
 
-def _too_large_message() -> str:
+def too_large_message() -> str:
     return _("The file is too large; the limit is %(limit)d MB.") % {
         "limit": actions.max_upload_bytes() // actions.MB
     }
@@ -72,7 +72,7 @@ def place_files(request, slug: str):
 def _upload(request, form, place: Place, **options):
     """Validate and upload; the Item on success, None with errors put on the form."""
     if too_large(request):
-        form.add_error("file", _too_large_message())
+        form.add_error("file", too_large_message())
     if not form.is_valid():
         return None
     try:

@@ -6,19 +6,23 @@ write a kollega.wiki.actions call. A wiki the viewer may not see is 404 on every
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kollega import access
 from kollega.web.views.common import action_errors, apply_errors
 from kollega.wiki import actions, queries, tree
 from kollega.wiki.forms import EditForm, MoveForm, NewPageForm, number_param
 
-NO_EDIT = _("Only members of the community can edit its wiki.")
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
+NO_EDIT = gettext_lazy("Only members of the community can edit its wiki.")
 
 
 def _page_url(page) -> str:
@@ -52,7 +56,13 @@ def page_new(request, slug: str):
     data = request.POST if request.method == "POST" else None
     form = NewPageForm(data, initial={"parent": request.GET.get("parent", "")[:200]})
     parent_slug = (form["parent"].value() or "").strip()
-    parent = queries.page_for(person, place, parent_slug) if parent_slug else None
+    parent = None
+    if parent_slug:
+        # Only a slug can name a page; anything else (a NUL byte, say) must not reach the
+        # database, where PostgreSQL would refuse it with an error instead of a miss.
+        if not SLUG.fullmatch(parent_slug):
+            raise Http404(_("This wiki has no such page."))
+        parent = queries.page_for(person, place, parent_slug)
     if request.method == "POST" and form.is_valid():
         fields = {k: form.cleaned_data[k] for k in ("title", "body", "tags")}
         try:

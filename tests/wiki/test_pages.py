@@ -136,6 +136,10 @@ def test_a_missing_page_and_a_board_are_404(org, wiki, as_user):
     assert alice.get("/places/platform-guild/wiki/nothing-here/").status_code == 404
     assert alice.get("/places/board-alice/wiki/").status_code == 404
     assert alice.get("/places/platform-guild/wiki/new/?parent=nothing").status_code == 404
+    assert alice.get("/places/platform-guild/wiki/new/?parent=%00").status_code == 404
+    response = alice.post("/places/platform-guild/wiki/new/", {"title": "x", "body": "x",
+                                                               "parent": "a\x00b"})  # fmt: skip
+    assert response.status_code == 404
 
 
 SECRET_PAGES = [

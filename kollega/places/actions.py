@@ -22,9 +22,14 @@ from kollega.core.tags import get_or_create_tags, parse_list
 from kollega.people.models import Person
 from kollega.places.models import JoinRequest, Membership, Place
 
+# Words used in URLs under /places/ that a community's slug must not take.
+RESERVED_SLUGS = {"new", "requests", "invitations", "mine", "catalog", "search", "api"}
+
 
 def unique_slug(name: str) -> str:
     base = slugify(name)[:140] or "place"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-community"
     slug, n = base, 2
     while Place.objects.filter(slug=slug).exists():
         slug = f"{base}-{n}"
@@ -158,7 +163,9 @@ def invite_to_community(
 
 def _pending_for_update(request: JoinRequest) -> JoinRequest:
     request = (
-        JoinRequest.objects.select_for_update(of=("self",)).select_related("place", "person").get(pk=request.pk)
+        JoinRequest.objects.select_for_update(of=("self",))
+        .select_related("place", "person")
+        .get(pk=request.pk)
     )
     if request.state != JoinRequest.State.PENDING:
         raise ValidationError(_("This was already answered."))
@@ -276,7 +283,8 @@ def update_community(actor: Person, place: Place, **changes) -> Place:
         place.access = changes["access"]
     if "idea_vote_cap" in changes:
         cap = changes["idea_vote_cap"]
-        if cap is not None and (not isinstance(cap, int) or not 1 <= cap <= 1000):
+        valid = isinstance(cap, int) and not isinstance(cap, bool) and 1 <= cap <= 1000
+        if cap is not None and not valid:
             raise ValidationError(
                 {"idea_vote_cap": _("The cap is a number from 1 to 1000, or empty.")}
             )

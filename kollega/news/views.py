@@ -30,10 +30,6 @@ def news_list(request):
     return render_htmx(request, "news/list.html", "news/partials/page.html", context)
 
 
-def _form_page(request, template: str, context: dict, status: int = 200):
-    return render(request, template, context, status=status)
-
-
 @action_errors
 def news_new(request):
     if not queries.is_editor(request.person):
@@ -48,8 +44,8 @@ def news_new(request):
             else:
                 messages.success(request, _("The article is published."))
                 return redirect("news-detail", item_id=item.pk)
-        return _form_page(request, "news/form.html", {"form": form}, status=400)
-    return _form_page(request, "news/form.html", {"form": form})
+        return render(request, "news/form.html", {"form": form}, status=400)
+    return render(request, "news/form.html", {"form": form})
 
 
 @action_errors
@@ -81,8 +77,8 @@ def news_edit(request, item_id: int):
             else:
                 messages.success(request, _("Your changes are saved."))
                 return redirect("news-detail", item_id=item.pk)
-        return _form_page(request, "news/form.html", context, status=400)
-    return _form_page(request, "news/form.html", context)
+        return render(request, "news/form.html", context, status=400)
+    return render(request, "news/form.html", context)
 
 
 def _require_staff(request) -> None:

@@ -105,6 +105,12 @@ def revoke_editor(actor: Person, person: Person) -> None:
            data={"role": Membership.Role.EDITOR})  # fmt: skip
 
 
+def _require_body(body: str | None) -> None:
+    # Items may be a title alone; an article is always written out.
+    if not (body or "").strip():
+        raise ValidationError({"body": _("Write the article: the text is empty.")})
+
+
 def _clean_summary(summary: str) -> str:
     summary = " ".join((summary or "").split())
     if len(summary) > MAX_SUMMARY:
@@ -168,6 +174,7 @@ def create_news(
     _require_editor(actor)
     if not (title or "").strip():
         raise ValidationError({"title": _("A news article needs a title.")})
+    _require_body(body)
     summary = _clean_summary(summary)
     featured_until = _clean_featured_until(featured_until)
     units = _pick(OrgUnit, org_units, "org_units", _("org units"))
@@ -207,6 +214,8 @@ def update_news(
         )
     if title is not None and not title.strip():
         raise ValidationError({"title": _("A news article needs a title.")})
+    if body is not None:
+        _require_body(body)
     detail, _created = NewsDetail.objects.get_or_create(item=item)
     if summary is not None:
         detail.summary = _clean_summary(summary)

@@ -105,6 +105,7 @@ def test_bad_input_is_a_4xx_and_changes_nothing(org, desk, api):
         assert client.post("/news", body).status_code in (400, 422), body
     assert Item.objects.filter(kind=Item.Kind.NEWS).count() == 1
     assert client.patch(f"/news/{item.pk}", {"title": ""}).status_code == 400
+    assert client.patch(f"/news/{item.pk}", {"body": "  "}).status_code == 400
     assert client.get("/news/999999999").status_code == 404
     assert client.get(f"/news/{2**70}").status_code == 422
     assert client.get(f"/news/{org.open_item.pk}").status_code == 404

@@ -119,7 +119,7 @@ def update_bookmark(
         body = _body("", current_url)  # the body was the old address: follow the new one
     if title is not None:
         title = _title(title, current_url)
-    content_actions.update_item(actor, item, title=title, body=body, tags=tags)
+    content_actions.update_item(actor, item, title=title, body=body, tags=tags, editor="bookmark")
     if private is not None and private != item.private:
         Item.objects.filter(pk=item.pk).update(private=private)
         item.private = private

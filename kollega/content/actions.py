@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from kollega import access
 from kollega.activity.models import Event
@@ -23,6 +24,11 @@ MAX_REPLY = 20_000
 MAX_MENTIONS = 20
 BOARD_KINDS = (Item.Kind.STATUS, Item.Kind.POST)
 PERSONAL_KINDS = (Item.Kind.BLOG, Item.Kind.FILE, Item.Kind.BOOKMARK)
+OWN_EDITORS = {
+    Item.Kind.WIKI: _lazy("Edit wiki pages in the wiki, so that their history keeps every change."),
+    Item.Kind.BOOKMARK: _lazy("Edit bookmarks on the bookmark's own page."),
+    Item.Kind.NEWS: _lazy("Edit news articles on the article's own page."),
+}
 
 
 def resolve_mentions(body: str) -> list[Person]:
@@ -158,7 +164,13 @@ def update_item(
     body: str | None = None,
     title: str | None = None,
     tags: str | list[str] | None = None,
+    editor: str = "",
 ) -> Item:
+    """Edit an item's title, body or tags. Kinds whose app keeps its own history or
+    details (wiki pages, bookmarks, news) are edited through that app, which says so with
+    ``editor`` (its kind); the generic edit refuses them so nothing bypasses the history."""
+    if item.kind in OWN_EDITORS and editor != item.kind:
+        raise ValidationError(OWN_EDITORS[item.kind])
     if not access.can_edit(actor, item):
         raise PermissionDenied(_("Only the author can edit this."))
     if title is not None:

@@ -225,7 +225,7 @@ def update_news(
     units = None if org_units is None else _pick(OrgUnit, org_units, "org_units", _("org units"))
     places = None if locations is None else _pick(Location, locations, "locations", _("locations"))
     # The Item part (title, body, tags) and the update Event go through the content spine.
-    content_actions.update_item(actor, item, title=title, body=body, tags=tags)
+    content_actions.update_item(actor, item, title=title, body=body, tags=tags, editor="news")
     detail.save(update_fields=["summary", "featured_until"])
     if units is not None:
         detail.audience_units.set(units)

@@ -167,18 +167,6 @@ def _locked(page: WikiPage) -> WikiPage:
     return locked
 
 
-def _capture_outside_edit(page: WikiPage) -> None:
-    """Keep history whole when the item was edited outside the wiki (the item page, the
-    items API): record its current content as a revision before the new one."""
-    latest = page.revisions.only("title", "body").first()
-    item = page.item
-    if latest is None or (latest.title, latest.body) == (item.title, item.body):
-        return
-    editor = Event.objects.filter(item=item, verb=Event.Verb.UPDATE).select_related("actor").first()
-    actor = editor.actor if editor else item.author
-    _add_revision(page, actor, item, _("Edited outside the wiki"))
-
-
 @transaction.atomic
 def edit_page(
     actor: Person,
@@ -213,8 +201,7 @@ def edit_page(
     )
     if not text_changes and tags is None:
         return None
-    _capture_outside_edit(page)
-    content.update_item(actor, item, title=title, body=body, tags=tags)
+    content.update_item(actor, item, title=title, body=body, tags=tags, editor="wiki")
     if not text_changes:
         return None
     revision = _add_revision(page, actor, item, note, restored_from=restored_from)

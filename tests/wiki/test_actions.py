@@ -119,13 +119,13 @@ def test_restoring_a_missing_or_current_revision_is_refused(org, wiki):
         restore_revision(org.alice, wiki.handbook, 1)
 
 
-def test_an_edit_outside_the_wiki_is_kept_in_the_history(org, wiki):
-    update_item(org.alice, wiki.handbook.item, body="Edited on the item page.")
+def test_an_edit_outside_the_wiki_is_refused_so_history_stays_whole(org, wiki):
+    with pytest.raises(ValidationError, match="in the wiki"):
+        update_item(org.alice, wiki.handbook.item, body="Edited on the item page.")
     edit_page(org.bob, fresh(wiki.handbook), body="Edited in the wiki.")
     revisions = list(wiki.handbook.revisions.order_by("number"))
     assert [(r.body, r.author.username) for r in revisions] == [
         ("Welcome to the guild.", "alice"),
-        ("Edited on the item page.", "alice"),
         ("Edited in the wiki.", "bob"),
     ]
 

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "kollega.moderation",
     "kollega.notifications",
     "kollega.stream",
+    "kollega.search",
+    "kollega.discovery",
     "kollega.api",
     "kollega.web",
     "kollega.demo",

@@ -14,6 +14,7 @@ urlpatterns = [
 # (kollega/<app>/api.py, registered in kollega/api/api.py).
 FEATURE_APPS = (
     "wiki", "files", "bookmarks", "ideas", "news", "moderation", "stream", "notifications",
+    "search", "discovery",
 )  # fmt: skip
 urlpatterns += [path("", include(f"kollega.{app}.urls")) for app in FEATURE_APPS]
 

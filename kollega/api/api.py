@@ -75,5 +75,6 @@ api.add_router("/", boards.router)
 api.add_router("/", communities.router)
 
 # Feature apps each bring a router in kollega/<app>/api.py, mounted at /api/v1/<app>.
-for _app in ("wiki", "files", "bookmarks", "ideas", "news", "moderation"):
+FEATURE_APPS = ("wiki", "files", "bookmarks", "ideas", "news", "moderation", "search", "discovery")
+for _app in FEATURE_APPS:
     api.add_router(f"/{_app}", importlib.import_module(f"kollega.{_app}.api").router)

@@ -75,6 +75,9 @@ api.add_router("/", boards.router)
 api.add_router("/", communities.router)
 
 # Feature apps each bring a router in kollega/<app>/api.py, mounted at /api/v1/<app>.
-FEATURE_APPS = ("wiki", "files", "bookmarks", "ideas", "news", "moderation", "search", "discovery")
+FEATURE_APPS = (
+    "wiki", "files", "bookmarks", "ideas", "news", "moderation", "search", "discovery",
+    "stream", "notifications",
+)  # fmt: skip
 for _app in FEATURE_APPS:
     api.add_router(f"/{_app}", importlib.import_module(f"kollega.{_app}.api").router)

@@ -1,0 +1,146 @@
+"""Ask: who is most likely to answer this question, and how am I connected to them?
+
+Three signals, each explained to the asker:
+- expertise: the question's topics (its tags, and tags found in its words) against
+  ``Expertise`` (see experts.py),
+- responsiveness: how often and how quickly the person answers (see responsiveness.py),
+- closeness: a contact, or a contact of a contact, is more likely to answer; the path
+  through shared contacts is shown.
+
+Expertise decides who is a candidate; responsiveness and closeness reorder candidates of
+similar expertise but never lift someone who does not know the topic above someone who does.
+The number of queries is fixed (it depends on ``limit``, not on the size of the network).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from kollega import access
+from kollega.core.tags import parse_list
+from kollega.discovery import experts as experts_mod
+from kollega.discovery import responsiveness, vocabulary
+from kollega.discovery.experts import Expert
+from kollega.discovery.models import Responsiveness
+from kollega.network.models import Contact
+from kollega.network.queries import who_connects_us
+from kollega.people.models import Person
+
+CANDIDATES = 30
+MAX_SUGGESTIONS = 10
+CLOSENESS = {1: 0.15, 2: 0.08}
+MIDDLES_SHOWN = 3
+
+
+@dataclass
+class Suggestion:
+    expert: Expert
+    score: float
+    answers: Responsiveness | None = None
+    hops: int | None = None
+    path: list[Person] = field(default_factory=list)  # viewer … expert, when connected
+    shared: list[Person] = field(default_factory=list)  # contacts in common
+
+    @property
+    def person(self) -> Person:
+        return self.expert.person
+
+    @property
+    def reasons(self) -> list[str]:
+        out = list(self.expert.reasons)
+        row = self.answers
+        if row is not None and row.replied:
+            out.append(
+                _("answers questions in %(time)s (median); %(rate)d%% of answers accepted")
+                % {"time": duration(row.median_seconds or 0), "rate": round(row.answer_rate * 100)}
+            )
+        if self.hops == 1:
+            out.append(_("in your network"))
+        elif self.shared:
+            names = ", ".join(p.name for p in self.shared)
+            out.append(_("you both know %(names)s") % {"names": names})
+        elif self.hops:
+            out.append(_("connected through %(n)d people") % {"n": self.hops - 1})
+        return out
+
+
+def duration(seconds: int) -> str:
+    if seconds < 3600:
+        return _("%(n)d min") % {"n": max(1, seconds // 60)}
+    if seconds < 2 * 86400:
+        return _("%(n)d h") % {"n": seconds // 3600}
+    return _("%(n)d days") % {"n": seconds // 86400}
+
+
+def suggest(
+    viewer: Person, *, title: str = "", body: str = "", tags=None, limit: int = 5
+) -> list[Suggestion]:
+    limit = max(1, min(int(limit), MAX_SUGGESTIONS))
+    weights = vocabulary.topic_weights(title=title, body=body, tags=parse_list(tags))
+    ranked = experts_mod.rank(weights, exclude={viewer.pk}, limit=CANDIDATES)
+    if not ranked:
+        return []
+    found = experts_mod.load(ranked, weights)
+    ids = [e.person.pk for e in found]
+    answers = {r.person_id: r for r in Responsiveness.objects.filter(person_id__in=ids)}
+    hops, middles = _closeness(viewer, ids)
+    best = max(e.match for e in found) or 1.0
+    suggestions = []
+    for expert in found:
+        pk = expert.person.pk
+        factor = 0.75 + 0.5 * responsiveness.score(answers.get(pk))
+        score = expert.match / best * factor * (1 + CLOSENESS.get(hops.get(pk), 0.0))
+        suggestions.append(Suggestion(expert, round(score, 4), answers.get(pk), hops.get(pk)))
+    suggestions.sort(key=lambda s: (-s.score, s.person.pk))
+    chosen = suggestions[:limit]
+    _explain_paths(viewer, chosen, middles)
+    return chosen
+
+
+def _closeness(viewer: Person, ids: list[int]):
+    """Hops (1 or 2) to each candidate and the shared contacts a viewer may learn about
+    (three or four queries for all candidates together)."""
+    mine = set(Contact.objects.filter(person=viewer).values_list("other_id", flat=True))
+    hops = {pk: 1 for pk in ids if pk in mine}
+    middles: dict[int, list[int]] = defaultdict(list)
+    if not mine:
+        return hops, middles
+    pairs = list(
+        Contact.objects.filter(
+            person_id__in=ids, other_id__in=list(mine), other__user__is_active=True
+        )
+        .order_by("person_id", "other_id")
+        .values_list("person_id", "other_id")
+    )
+    if not pairs:
+        return hops, middles
+    # The contact between a middle person and the candidate is only revealed when one of
+    # them shows their network to the viewer (access.network_visible_ids, as in "who
+    # connects us").
+    shown = access.network_visible_ids(viewer, {p for pair in pairs for p in pair})
+    for candidate, middle in pairs:
+        if candidate in shown or middle in shown:
+            middles[candidate].append(middle)
+            hops.setdefault(candidate, 2)
+    return hops, middles
+
+
+def _explain_paths(viewer: Person, chosen: list[Suggestion], middles) -> None:
+    wanted = {m for s in chosen for m in middles.get(s.person.pk, [])[:MIDDLES_SHOWN]}
+    people = {p.pk: p for p in Person.objects.filter(pk__in=wanted)} if wanted else {}
+    for s in chosen:
+        if s.hops == 1:
+            s.path = [viewer, s.person]
+        elif s.hops == 2:
+            s.shared = [people[m] for m in middles[s.person.pk][:MIDDLES_SHOWN] if m in people]
+            if s.shared:
+                s.path = [viewer, s.shared[0], s.person]
+        else:
+            # Three steps away or further: the network app's bounded search says how.
+            connection = who_connects_us(viewer, s.person)
+            if connection.paths:
+                s.hops = connection.hops
+                s.path = connection.paths[0]

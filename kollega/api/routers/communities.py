@@ -20,6 +20,7 @@ from ninja.responses import codes_4xx
 
 from kollega import access
 from kollega.api.auth import viewer
+from kollega.api.paging import offset_page
 from kollega.api.routers.people import MAX_OFFSET, person_named
 from kollega.api.routers.places import place_detail
 from kollega.api.schemas.common import DEFAULT_LIMIT, ErrorOut, Id, Limit, Text
@@ -53,13 +54,6 @@ class MemberFilters(PageParams):
     )
 
 
-def _offset_page(qs, params: PageParams) -> dict:
-    count = qs.count()
-    rows = list(qs[params.offset : params.offset + params.limit])
-    end = params.offset + len(rows)
-    return {"count": count, "items": rows, "next_offset": end if end < count else None}
-
-
 def _requests():
     return JoinRequest.objects.select_related("place", "person", "invited_by")
 
@@ -81,7 +75,7 @@ def _is_owner(person: Person, place: Place) -> bool:
 )
 def members_list(request, slug: Text, filters: Query[MemberFilters]):
     place = access.place_for(viewer(request), slug)
-    return _offset_page(queries.members(place, filters.role), filters)
+    return offset_page(queries.members(place, filters.role), filters.offset, filters.limit)
 
 
 @router.patch(
@@ -143,7 +137,7 @@ def join_requests_list(request, slug: Text, params: Query[PageParams]):
             _("Only an owner of %(p)s can see its requests to join.") % {"p": place.name}
         )
     qs = queries.pending_requests(place).select_related("place", "invited_by")
-    return _offset_page(qs.order_by("created", "pk"), params)
+    return offset_page(qs.order_by("created", "pk"), params.offset, params.limit)
 
 
 def _request_in(place: Place, request_id: int) -> JoinRequest:
@@ -207,7 +201,7 @@ def community_invitations_create(request, slug: Text, payload: CommunityInvitati
 )
 def community_invitations_list(request, params: Query[PageParams]):
     qs = queries.pending_invitations_for(viewer(request)).select_related("person")
-    return _offset_page(qs.order_by("-created", "-pk"), params)
+    return offset_page(qs.order_by("-created", "-pk"), params.offset, params.limit)
 
 
 @router.post(

@@ -19,6 +19,7 @@ from ninja.responses import codes_4xx
 
 from kollega import access
 from kollega.api.auth import viewer
+from kollega.api.paging import offset_page
 from kollega.api.routers.people import MAX_OFFSET, person_named, person_with_board
 from kollega.api.schemas.common import DEFAULT_LIMIT, ErrorOut, Id, Limit, Text
 from kollega.api.schemas.network import (
@@ -43,7 +44,10 @@ from kollega.places.models import Place
 router = Router(tags=["network"])
 
 MAX_SUGGESTIONS = 20
-PERSON_SUMMARY = ("org_unit", "location")
+# Both sides of an invitation, with what a person summary shows.
+INVITATION_PEOPLE = [
+    f"{side}__{field}" for side in ("sender", "recipient") for field in ("org_unit", "location")
+]
 
 
 class InvitationFilters(Schema):
@@ -64,17 +68,8 @@ class SuggestionParams(Schema):
     limit: int = Field(10, ge=1, le=MAX_SUGGESTIONS, description=f"At most {MAX_SUGGESTIONS}.")
 
 
-def _offset_page(qs, offset: int, limit: int) -> dict:
-    count = qs.count()
-    rows = list(qs[offset : offset + limit])
-    end = offset + len(rows)
-    return {"count": count, "items": rows, "next_offset": end if end < count else None}
-
-
 def _invitations():
-    return Invitation.objects.select_related(
-        *(f"{side}__{field}" for side in ("sender", "recipient") for field in PERSON_SUMMARY)
-    )
+    return Invitation.objects.select_related(*INVITATION_PEOPLE)
 
 
 def _invitation_for(person: Person, invitation_id: int) -> Invitation:
@@ -124,10 +119,8 @@ def hidden_network_message(person: Person) -> str:
 def invitations_list(request, filters: Query[InvitationFilters]):
     person = viewer(request)
     pending = queries.pending_received if filters.direction == "received" else queries.pending_sent
-    qs = pending(person).select_related(
-        *(f"{side}__{field}" for side in ("sender", "recipient") for field in PERSON_SUMMARY)
-    )
-    return _offset_page(qs.order_by("-created", "-pk"), filters.offset, filters.limit)
+    qs = pending(person).select_related(*INVITATION_PEOPLE).order_by("-created", "-pk")
+    return offset_page(qs, filters.offset, filters.limit)
 
 
 @router.post(
@@ -199,7 +192,7 @@ def contacts_list(request, username: Text, filters: Query[ContactFilters]):
     if not access.can_see_network(person, owner):
         raise PermissionDenied(hidden_network_message(owner))
     qs = queries.contacts(person, owner, filters.q)
-    return _offset_page(qs, filters.offset, filters.limit)
+    return offset_page(qs, filters.offset, filters.limit)
 
 
 @router.delete(

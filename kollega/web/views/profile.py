@@ -87,7 +87,8 @@ def _profile_page(request, person, board_form=None, status=200):
 def _board_form(request, person, data=None):
     """On your own board you share what you work on; on others' you write them a message."""
     form_class = StatusForm if person.pk == request.person.pk else BoardPostForm
-    return form_class(data)
+    # Its own ids: the tag form on the same page has a "tags" field too.
+    return form_class(data, auto_id="board-%s")
 
 
 @action_errors

@@ -43,9 +43,7 @@ def ask_question(
         item = create_item(actor, place, kind=Item.Kind.STATUS, title=title, body=body, tags=tags)
         mark_as_question(actor, item)
     else:
-        item = create_item(
-            actor, place, kind=Item.Kind.QUESTION, title=title, body=body, tags=tags
-        )
+        item = create_item(actor, place, kind=Item.Kind.QUESTION, title=title, body=body, tags=tags)
     if experts:
         route_question(actor, item, experts, reasons=reasons)
     return item
@@ -61,9 +59,7 @@ def route_question(
     if not Question.objects.filter(item=item).exists():
         raise ValidationError(_("Only questions can be addressed to people."))
     people = list({p.pk: p for p in people if p.pk != actor.pk}.values())
-    already = set(
-        RoutedQuestion.objects.filter(item=item).values_list("person_id", flat=True)
-    )
+    already = set(RoutedQuestion.objects.filter(item=item).values_list("person_id", flat=True))
     new = [p for p in people if p.pk not in already]
     if len(already) + len(new) > MAX_ROUTED:
         raise ValidationError(

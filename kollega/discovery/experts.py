@@ -90,9 +90,7 @@ def load(ranked, weights: dict[int, float]) -> list[Expert]:
         .order_by("-score")
     ):
         evidence.setdefault(row.person_id, []).append(row)
-    return [
-        Expert(people[pk], match, evidence.get(pk, [])) for pk, match in ranked if pk in people
-    ]
+    return [Expert(people[pk], match, evidence.get(pk, [])) for pk, match in ranked if pk in people]
 
 
 def experts_for(terms, viewer: Person | None = None, limit: int = 10) -> list[Expert]:
@@ -111,9 +109,9 @@ def experts_for(terms, viewer: Person | None = None, limit: int = 10) -> list[Ex
 def top_topics(person: Person, limit: int = 5) -> list[Expertise]:
     """A person's best topics with their evidence (one query)."""
     return list(
-        Expertise.objects.filter(person=person).select_related("tag").order_by("-score", "tag")[
-            :limit
-        ]
+        Expertise.objects.filter(person=person)
+        .select_related("tag")
+        .order_by("-score", "tag")[:limit]
     )
 
 

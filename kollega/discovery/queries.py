@@ -18,9 +18,7 @@ def routed_to(person: Person) -> QuerySet[RoutedQuestion]:
     """Questions addressed to ``person`` still waiting for them ("Action required"): not
     declined, not answered by them, the question not yet answered, and only while they may
     read it (someone who left the restricted community no longer sees it)."""
-    replied = Reply.objects.filter(
-        item=OuterRef("item_id"), author=person, removed_at__isnull=True
-    )
+    replied = Reply.objects.filter(item=OuterRef("item_id"), author=person, removed_at__isnull=True)
     return (
         RoutedQuestion.objects.filter(
             person=person,
@@ -38,7 +36,7 @@ def routed_for_item(item: Item) -> list[RoutedQuestion]:
     """Who a question was addressed to, with whether each has replied (two queries)."""
     rows = list(
         RoutedQuestion.objects.filter(item=item)
-        .select_related("person", "person__org_unit")
+        .select_related("person", "routed_by")
         .order_by("created", "id")
     )
     replied = set(

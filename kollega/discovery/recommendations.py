@@ -85,9 +85,9 @@ def recommendations(viewer: Person, limit: int = 10) -> list[Recommendation]:
         .values_list("pk", flat=True)[:POOL]
     ):
         found[pk].append((CONTACT, None))
-    communities = Membership.objects.filter(
-        person=viewer, place__kind=Place.Kind.COMMUNITY
-    ).values("place_id")
+    communities = Membership.objects.filter(person=viewer, place__kind=Place.Kind.COMMUNITY).values(
+        "place_id"
+    )
     for pk in (
         Item.objects.filter(place_id__in=communities, created__gte=since)
         .order_by("-last_activity_at", "-id")
@@ -125,14 +125,16 @@ def _interesting_tags(viewer: Person):
     """Tags the viewer follows, then their best expertise topics (two queries)."""
     tags = []
     seen = set()
-    for follow in Follow.objects.filter(follower=viewer, tag__isnull=False).select_related(
-        "tag"
-    )[:MAX_TAGS]:
+    for follow in Follow.objects.filter(follower=viewer, tag__isnull=False).select_related("tag")[
+        :MAX_TAGS
+    ]:
         tags.append((follow.tag, FOLLOWED_TAG))
         seen.add(follow.tag_id)
-    for row in Expertise.objects.filter(person=viewer).select_related("tag").order_by("-score")[
-        : EXPERTISE_TAGS + MAX_TAGS
-    ]:
+    for row in (
+        Expertise.objects.filter(person=viewer)
+        .select_related("tag")
+        .order_by("-score")[: EXPERTISE_TAGS + MAX_TAGS]
+    ):
         if len(tags) >= MAX_TAGS or len(seen) >= MAX_TAGS:
             break
         if row.tag_id not in seen and len([t for t in tags if t[1] == KNOWN_TAG]) < EXPERTISE_TAGS:

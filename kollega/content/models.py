@@ -52,6 +52,13 @@ class Item(models.Model):
         return reverse("item", args=[self.pk])
 
     @property
+    def detail_url(self) -> str:
+        """The kind's own page when it has one (a file, a wiki page…), else the item page."""
+        from kollega.content.kinds import detail_url
+
+        return detail_url(self)
+
+    @property
     def display_title(self) -> str:
         if self.title:
             return self.title

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -24,6 +25,8 @@ from kollega.api.schemas.places import PlaceRef
 from kollega.notifications import actions, queries
 from kollega.notifications.models import EmailPreference, Reason
 from kollega.notifications.preferences import KINDS, frequencies
+from kollega.places.models import Place
+from kollega.places.queries import pending_invitations_for
 from kollega.stream import feeds
 from kollega.stream.queries import VIEWS
 
@@ -112,6 +115,24 @@ class RevokedOut(Schema):
     revoked: bool = Field(description="False when there was no token to revoke.")
 
 
+def nameable_places(person, groups: list[queries.Group]) -> set[int]:
+    """The places of these groups the viewer may see named, in one query.
+
+    Those they can see, and those they are invited to: an invitation to a restricted
+    community must say which one. Someone who has left a restricted community does not see
+    its name again in old notifications.
+    """
+    place_ids = {g.latest.event.place_id for g in groups if g.latest.event.place_id}
+    if not place_ids:
+        return set()
+    invited = pending_invitations_for(person).values("place_id")
+    return set(
+        Place.objects.filter(pk__in=place_ids)
+        .filter(Q(pk__in=access.visible_places(person).values("pk")) | Q(pk__in=invited))
+        .values_list("pk", flat=True)
+    )
+
+
 def _group(group: queries.Group, places: set[int]) -> dict:
     place = group.latest.event.place
     return {
@@ -139,13 +160,8 @@ def _group(group: queries.Group, places: set[int]) -> dict:
 def notifications_list(request, params: Query[ListParams]):
     person = viewer(request)
     groups = queries.grouped(person, unread_only=params.unread, limit=params.limit)
-    place_ids = {g.latest.event.place_id for g in groups if g.latest.event.place_id}
-    visible = set()
-    if place_ids:
-        visible = set(
-            access.visible_places(person).filter(pk__in=place_ids).values_list("pk", flat=True)
-        )
-    return [_group(g, visible) for g in groups]
+    places = nameable_places(person, groups)
+    return [_group(g, places) for g in groups]
 
 
 @router.get(
@@ -223,10 +239,11 @@ def email_preferences_update(request, payload: PreferencesIn):
 
 
 def _feed_url(request, name: str, arg: str, token: str, placeholder: str = "") -> str:
-    path = reverse(name, args=[arg])
+    url = request.build_absolute_uri(reverse(name, args=[arg]))
     if placeholder:
-        path = path.replace(arg, placeholder)
-    return request.build_absolute_uri(path) + f"?token={token}"
+        # A URL template ("…/{slug}.atom"): the braces would be escaped inside a path.
+        url = url.replace(arg, placeholder)
+    return f"{url}?token={token}"
 
 
 @router.post(

@@ -2,6 +2,8 @@
 
 import pytest
 
+from kollega.api.api import FEATURE_APPS
+
 OPERATION_IDS = {
     "people_list", "people_get", "people_me", "people_update_me",
     "profile_tags_list", "profile_tags_add", "profile_tags_remove",
@@ -44,7 +46,6 @@ def test_the_schema_names_the_api_and_its_version(schema):
 
 
 # Feature apps mount their own routers at /api/v1/<app> and test their own operation ids.
-FEATURE_APPS = ("wiki", "files", "bookmarks", "ideas", "news", "moderation")
 
 
 def in_feature_app(path: str) -> bool:

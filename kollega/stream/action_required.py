@@ -4,12 +4,12 @@
 - invitations to communities (accept or decline),
 - requests to join communities they own (approve or decline),
 - their own open questions that others have answered (accept an answer),
-- questions routed to them by the Ask flow (kollega.discovery), when that app provides
-  ``routed_to``.
+- questions routed to them by the Ask flow (kollega.discovery.queries.routed_to).
 
 Each source is one query (two for answers, which also load the latest answerer), however many
-entries there are. Items pass through ``kollega.access`` like everywhere else: an open question
-that was removed or a routed question in a community the viewer cannot read is not listed.
+entries there are: six in all. Items pass through ``kollega.access`` like everywhere else: an
+open question that was removed or a routed question in a community the viewer cannot read is
+not listed.
 """
 
 from __future__ import annotations
@@ -105,27 +105,20 @@ def answers_to_accept(viewer: Person) -> list[Action]:
 
 
 def routed_questions(viewer: Person) -> list[Action]:
-    """Extension point for questions routed to the viewer (kollega.discovery).
+    """Questions the Ask flow addressed to the viewer, still waiting for their answer.
 
-    Discovery is built in parallel; until ``kollega.discovery.queries.routed_to`` exists this
-    source is empty. It is expected to return the viewer's open routings (objects with
-    ``item``, ``routed_by``, ``created`` and ``reason``); their items are checked here.
+    ``routed_to`` already keeps only questions the viewer may read (through access) and
+    loads each item's place and the asker. The import is guarded so that the stream works in
+    a deployment without the discovery app.
     """
     try:
         from kollega.discovery.queries import routed_to
-    except ImportError:
+    except ImportError:  # pragma: no cover - discovery is part of every current deployment
         return []
-    routings = list(routed_to(viewer)[:PER_SOURCE])
-    readable = set(
-        access.visible_items(viewer)
-        .filter(pk__in=[r.item_id for r in routings])
-        .values_list("pk", flat=True)
-    )
     return [
         Action(Kind.ROUTED_QUESTION, r.item_id, r.created, person=r.routed_by, item=r.item,
-               place=r.item.place, message=getattr(r, "reason", ""))
-        for r in routings
-        if r.item_id in readable
+               place=r.item.place, message=r.reason)
+        for r in routed_to(viewer)[:PER_SOURCE]
     ]  # fmt: skip
 
 

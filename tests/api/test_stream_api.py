@@ -1,18 +1,22 @@
 """The stream API: ActivityStreams 2.0 pages of every view, person, community and tag streams,
 and "action required"."""
 
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, quote, urlencode, urlparse
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kollega.content import actions as content
 from kollega.content.models import Item
+from kollega.discovery.actions import ask_question
 from kollega.network import actions as network
 from kollega.places import actions as places
 from kollega.stream.activitystreams import AS_CONTEXT
+from tests.api.conftest import PREFIX, ApiClient
 
 VIEWS = ["following", "network", "discover", "status", "mentions", "saved"]
 ACTIVITY_TYPES = {"Create", "Update", "Like", "Activity"}
@@ -259,10 +263,14 @@ def test_action_required_lists_what_waits_for_me(api, org):
     question = content.create_item(org.alice, org.guild, kind="question", title="Why?", body="?")
     content.reply_to_item(org.bob, question, "Because")
     content.reply_to_item(org.charlie, question, "Indeed")
+    ask_question(org.dana, title="Who knows Rust?", experts=[org.alice])
     response = api(org.alice).get("/stream/action-required")
     assert response.status_code == 200
     entries = {e["kind"]: e for e in response.json()}
-    assert set(entries) == {"network_invitation", "join_request", "answer_to_accept"}
+    assert set(entries) == {
+        "network_invitation", "join_request", "answer_to_accept", "routed_question"
+    }  # fmt: skip
+    assert entries["routed_question"]["item"]["title"] == "Who knows Rust?"
     assert entries["network_invitation"]["person"]["username"] == "dana"
     assert entries["join_request"]["place"]["slug"] == "architecture-board"
     answers = entries["answer_to_accept"]
@@ -277,3 +285,53 @@ def test_community_invitations_are_for_the_invited(api, org):
         ("community_invitation", "secret-project")
     ]
     assert api(org.charlie).get("/stream/action-required").json() == []
+
+
+# Fuzz --------------------------------------------------------------------------------------
+
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+param_values = st.one_of(
+    st.text(max_size=40),
+    st.integers(min_value=-(2**70), max_value=2**70).map(str),
+    st.sampled_from(["", "0", "-1", "null", "true", "status", "question"]),
+)
+stream_query = st.dictionaries(
+    st.sampled_from(["cursor", "kind", "tag", "limit", "x"]), param_values, max_size=4
+)
+
+
+def assert_json_not_5xx(response):
+    assert response.status_code < 500, response.content[:500]
+    assert response.status_code != 401
+    assert response["Content-Type"].startswith("application/json")
+
+
+@pytest.fixture
+def alice(org):
+    return ApiClient(org.alice)
+
+
+@FUZZ
+@given(
+    path=st.sampled_from(
+        [*(f"/stream/{v}" for v in VIEWS), "/stream/action-required", "/stream/people/bob",
+         "/stream/places/platform-guild", "/stream/tags/kubernetes"]
+    ),
+    params=stream_query,
+)  # fmt: skip
+def test_random_query_strings_never_fail(alice, path, params):
+    response = alice.client.get(
+        PREFIX + path, QUERY_STRING=urlencode(params), headers=alice.headers
+    )
+    assert_json_not_5xx(response)
+
+
+@FUZZ
+@given(segment=st.text(min_size=1, max_size=70).filter(lambda s: "/" not in s))
+def test_random_path_segments_never_fail(alice, segment):
+    for path in ("/stream/{}", "/stream/people/{}", "/stream/places/{}", "/stream/tags/{}"):
+        assert_json_not_5xx(alice.get(path.format(quote(segment, safe=""))))

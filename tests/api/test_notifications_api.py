@@ -1,10 +1,15 @@
 """The notifications API: grouped list, unread count, marking read, email preferences and the
 feed token."""
 
+import json
+from urllib.parse import urlencode
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kollega.content import actions as content
 from kollega.content.models import Item
@@ -12,6 +17,7 @@ from kollega.network import actions as network
 from kollega.notifications.models import EmailPreference, Notification
 from kollega.places import actions as places
 from kollega.stream.feeds import person_for_feed_token
+from tests.api.conftest import PREFIX, ApiClient
 
 
 def thread(org):
@@ -222,3 +228,75 @@ def test_notification_reads_use_a_fixed_number_of_queries(
     with django_assert_max_num_queries(6):
         large = queries_for(client, path, limit="100")
     assert large == small
+
+
+# Fuzz --------------------------------------------------------------------------------------
+
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+json_values = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(2**80), max_value=2**80),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(max_size=30),
+        st.sampled_from(["mine", "following", "each", "none", "likes", "replies"]),
+    ),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["kind", "scope", "frequency", "x"]), children, max_size=4
+        )
+    ),
+    max_leaves=12,
+)
+bodies = st.one_of(
+    json_values,
+    st.dictionaries(st.sampled_from(["ids", "all", "preferences", "x"]), json_values, max_size=3),
+)
+
+
+def assert_json_not_5xx(response):
+    assert response.status_code < 500, response.content[:500]
+    assert response.status_code != 401
+    assert response["Content-Type"].startswith("application/json")
+
+
+@pytest.fixture
+def alice(org):
+    thread(org)
+    return ApiClient(org.alice)
+
+
+@FUZZ
+@given(
+    target=st.sampled_from([("post", "/notifications/read"),
+                            ("put", "/notifications/email-preferences"),
+                            ("post", "/notifications/feed-token"),
+                            ("delete", "/notifications/feed-token")]),
+    body=bodies,
+)  # fmt: skip
+def test_random_json_bodies_never_fail(alice, target, body):
+    method, path = target
+    assert_json_not_5xx(alice.request(method, path, json.dumps(body)))
+
+
+@FUZZ
+@given(
+    params=st.dictionaries(
+        st.sampled_from(["unread", "limit", "x"]),
+        st.one_of(st.text(max_size=20), st.integers(-(2**70), 2**70).map(str)),
+        max_size=3,
+    )
+)
+def test_random_query_strings_never_fail(alice, params):
+    for path in ("/notifications", "/notifications/unread-count",
+                 "/notifications/email-preferences"):  # fmt: skip
+        response = alice.client.get(
+            PREFIX + path, QUERY_STRING=urlencode(params), headers=alice.headers
+        )
+        assert_json_not_5xx(response)

@@ -224,6 +224,8 @@ def reply_to_item(actor: Person, item: Item, body: str) -> Reply:
 @transaction.atomic
 def mark_as_question(actor: Person, item: Item) -> Question:
     """The author turns an entry into a question; from now on answers can be accepted."""
+    if not access.can_read(actor, item):
+        raise PermissionDenied(_("You cannot see this."))
     if item.author_id != actor.pk:
         raise PermissionDenied(_("Only the author can mark this as a question."))
     if Question.objects.filter(item=item).exists():
@@ -276,6 +278,7 @@ def unaccept_answer(actor: Person, reply: Reply) -> Question:
         raise PermissionDenied(_("Only the person who asked can change the accepted answer."))
     reply.accepted_at = None
     reply.save(update_fields=["accepted_at"])
+    record(actor, Event.Verb.UPDATE, item=item, reply=reply, data={"unaccepted": reply.pk})
     if not item.replies.filter(accepted_at__isnull=False).exists():
         question.state = Question.State.OPEN
         question.answered_at = None

@@ -51,10 +51,11 @@ def find_paths(
     near = neighbours(source) - {source}
     far = neighbours(target) - {target}
     prepare(near | far | {source, target})
-    shared = near & far
+    # A shared contact is counted only when the viewer may know it is the target's contact.
+    shared = {m for m in near & far if allowed_edge(m, target)}
     if target in near and allowed_edge(source, target):
         return PathResult([[source, target]], 1, len(shared))
-    two = [[source, m, target] for m in sorted(shared) if allowed_edge(m, target)]
+    two = [[source, m, target] for m in sorted(shared)]
     if two:
         return PathResult(two[:max_paths], 2, len(shared))
     candidates = sorted(

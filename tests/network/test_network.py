@@ -180,3 +180,11 @@ def test_a_dismissed_suggestion_does_not_return(org):
 def test_invited_people_are_not_suggested(org):
     actions.invite(org.bob, org.charlie)
     assert org.charlie not in [s.person for s in do_you_know(org.bob)]
+
+
+def test_shared_contacts_are_not_counted_when_they_are_hidden(org):
+    connect(org.dana, org.alice)
+    connect(org.alice, org.bob)
+    actions.set_privacy(org.bob, network_visibility="me")
+    actions.set_privacy(org.alice, network_visibility="me")
+    assert who_connects_us(org.dana, org.bob).shared_contacts == 0

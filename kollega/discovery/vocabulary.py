@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from django.db.models import Count
+from django.db.models import Count, Max
 
 from kollega.core.models import Tag
 from kollega.core.tags import MAX_TAG_LENGTH
@@ -55,7 +55,8 @@ def candidates(text: str) -> list[str]:
                 out[word[:-1]] = None
         for n in (2, 3):
             run = seq[i : i + n]
-            if len(run) == n and run[0] not in STOPWORDS and run[-1] not in STOPWORDS:
+            # Runs may start with a stopword: "a b testing" is the tag a-b-testing.
+            if len(run) == n:
                 out["-".join(run)] = None
         if len(out) >= MAX_CANDIDATES:
             break
@@ -63,7 +64,7 @@ def candidates(text: str) -> list[str]:
 
 
 def topic_weights(title: str = "", body: str = "", tags: list[str] = ()) -> dict[int, float]:
-    """{tag id: weight} for the topics of a question (two queries).
+    """{tag id: weight per point of expertise score} for a question's topics (two queries).
 
     Each topic's weight is scaled by how specific it is: a tag hundreds of people claim
     (analytics) says less about who to ask than one a few people know (cryptography).
@@ -80,19 +81,22 @@ def topic_weights(title: str = "", body: str = "", tags: list[str] = ()) -> dict
     found = dict(Tag.objects.filter(name__in=list(by_name)).values_list("pk", "name"))
     if not found:
         return {}
-    spread = dict(
-        Expertise.objects.filter(tag_id__in=list(found))
+    stats = {
+        row["tag_id"]: row
+        for row in Expertise.objects.filter(tag_id__in=list(found))
         .values("tag_id")
-        .annotate(n=Count("id"))
-        .values_list("tag_id", "n")
-    )
-    if not spread:
+        .annotate(n=Count("id"), top=Max("score"))
+    }
+    if not stats:
         return {}
-    rarest = min(spread.values())
+    rarest = min(row["n"] for row in stats.values())
+    # Divided by the topic's best score, each topic contributes at most its weight: the
+    # company's dbt oracle mentioned in passing in the body does not outrank the airflow
+    # expert the title asks for.
     return {
-        pk: by_name[name] * specificity(spread[pk], rarest)
+        pk: by_name[name] * specificity(stats[pk]["n"], rarest) / (stats[pk]["top"] or 1.0)
         for pk, name in found.items()
-        if pk in spread
+        if pk in stats
     }
 
 

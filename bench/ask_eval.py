@@ -74,8 +74,8 @@ def main() -> None:
             if asker.username in experts or asker.username not in by_username:
                 continue
             title, body = question(rng, topic, related, topic_label)
-            found = [s.person.username for s in suggest(by_username[asker.username],
-                                                         title=title, body=body, limit=3)]  # fmt: skip
+            top = suggest(by_username[asker.username], title=title, body=body, limit=3)
+            found = [s.person.username for s in top]
             asked += 1
             hit = bool(experts & set(found))
             hits += hit

@@ -123,6 +123,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 # Uploads: requests above this size are refused before they reach a view.
+KOLLEGA_MAX_UPLOAD_MB = config.env_int("MAX_UPLOAD_MB", 25, minimum=1)
+# Uploaded files live outside MEDIA_ROOT: they are only ever served through the access check.
+KOLLEGA_FILES_ROOT = Path(config.env_str("FILES_ROOT", str(VAR_DIR / "files")))
 KOLLEGA_MAX_PHOTO_BYTES = config.env_int("MAX_PHOTO_MB", 5, minimum=1) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

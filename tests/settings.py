@@ -15,3 +15,4 @@ STORAGES = {
 LANGUAGE_CODE = "en"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 KOLLEGA_SITE_URL = "http://kollega.test"
+KOLLEGA_FILES_ROOT = tempfile.mkdtemp(prefix="kollega-test-files-")

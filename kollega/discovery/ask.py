@@ -9,7 +9,7 @@ Three signals, each explained to the asker:
 
 Expertise decides who is a candidate; responsiveness and closeness reorder candidates of
 similar expertise but never lift someone who does not know the topic above someone who does.
-The number of queries is fixed (it depends on ``limit``, not on the size of the network).
+The number of queries is fixed, whatever the size of the network or the number of suggestions.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from kollega.discovery import responsiveness, vocabulary
 from kollega.discovery.experts import Expert
 from kollega.discovery.models import Responsiveness
 from kollega.network.models import Contact
-from kollega.network.queries import who_connects_us
 from kollega.people.models import Person
 
 CANDIDATES = 30
@@ -86,7 +85,7 @@ def suggest(
     found = experts_mod.load(ranked, weights)
     ids = [e.person.pk for e in found]
     answers = {r.person_id: r for r in Responsiveness.objects.filter(person_id__in=ids)}
-    hops, middles = _closeness(viewer, ids)
+    mine, hops, middles = _closeness(viewer, ids)
     best = max(e.match for e in found) or 1.0
     suggestions = []
     for expert in found:
@@ -96,7 +95,7 @@ def suggest(
         suggestions.append(Suggestion(expert, round(score, 4), answers.get(pk), hops.get(pk)))
     suggestions.sort(key=lambda s: (-s.score, s.person.pk))
     chosen = suggestions[:limit]
-    _explain_paths(viewer, chosen, middles)
+    _explain_paths(viewer, chosen, mine, middles)
     return chosen
 
 
@@ -107,7 +106,7 @@ def _closeness(viewer: Person, ids: list[int]):
     hops = {pk: 1 for pk in ids if pk in mine}
     middles: dict[int, list[int]] = defaultdict(list)
     if not mine:
-        return hops, middles
+        return mine, hops, middles
     pairs = list(
         Contact.objects.filter(
             person_id__in=ids, other_id__in=list(mine), other__user__is_active=True
@@ -116,7 +115,7 @@ def _closeness(viewer: Person, ids: list[int]):
         .values_list("person_id", "other_id")
     )
     if not pairs:
-        return hops, middles
+        return mine, hops, middles
     # The contact between a middle person and the candidate is only revealed when one of
     # them shows their network to the viewer (access.network_visible_ids, as in "who
     # connects us").
@@ -125,22 +124,54 @@ def _closeness(viewer: Person, ids: list[int]):
         if candidate in shown or middle in shown:
             middles[candidate].append(middle)
             hops.setdefault(candidate, 2)
-    return hops, middles
+    return mine, hops, middles
 
 
-def _explain_paths(viewer: Person, chosen: list[Suggestion], middles) -> None:
+def _explain_paths(viewer: Person, chosen: list[Suggestion], mine: set[int], middles) -> None:
+    """Paths for the suggestions shown: one or two steps from the closeness pass, three
+    steps found for all the rest together (three or four more queries, never one search per
+    suggestion). The rules are those of "who connects us" (network/queries.py)."""
+    far = {s.person.pk: s for s in chosen if s.hops is None}
+    three = _three_steps(viewer, set(far), mine) if far and mine else {}
     wanted = {m for s in chosen for m in middles.get(s.person.pk, [])[:MIDDLES_SHOWN]}
+    wanted |= {pk for path in three.values() for pk in path}
     people = {p.pk: p for p in Person.objects.filter(pk__in=wanted)} if wanted else {}
     for s in chosen:
+        pk = s.person.pk
         if s.hops == 1:
             s.path = [viewer, s.person]
         elif s.hops == 2:
-            s.shared = [people[m] for m in middles[s.person.pk][:MIDDLES_SHOWN] if m in people]
+            s.shared = [people[m] for m in middles[pk][:MIDDLES_SHOWN] if m in people]
             if s.shared:
                 s.path = [viewer, s.shared[0], s.person]
-        else:
-            # Three steps away or further: the network app's bounded search says how.
-            connection = who_connects_us(viewer, s.person)
-            if connection.paths:
-                s.hops = connection.hops
-                s.path = connection.paths[0]
+        elif pk in three:
+            a, b = three[pk]
+            s.hops, s.path = 3, [viewer, people[a], people[b], s.person]
+
+
+def _three_steps(viewer: Person, targets: set[int], mine: set[int]) -> dict[int, tuple[int, int]]:
+    """{target: (a, b)} for viewer → a → b → target, a being the viewer's contact."""
+    theirs: dict[int, set[int]] = defaultdict(set)
+    for target, b in Contact.objects.filter(
+        person_id__in=list(targets), other__user__is_active=True
+    ).values_list("person_id", "other_id"):
+        theirs[target].add(b)
+    every_b = set().union(*theirs.values()) - {viewer.pk} if theirs else set()
+    if not every_b:
+        return {}
+    edges = sorted(
+        Contact.objects.filter(
+            person_id__in=list(mine), person__user__is_active=True, other_id__in=list(every_b)
+        ).values_list("person_id", "other_id")
+    )
+    shown = access.network_visible_ids(viewer, {p for e in edges for p in e} | targets)
+    found: dict[int, tuple[int, int]] = {}
+    for target in sorted(targets):
+        for a, b in edges:
+            if (
+                b in theirs[target] and a != b and b != target
+                and (a in shown or b in shown) and (b in shown or target in shown)
+            ):  # fmt: skip
+                found[target] = (a, b)
+                break
+    return found

@@ -14,7 +14,7 @@ from kollega.discovery.refresh import refresh_people
 from kollega.network.actions import accept_invitation, invite
 from kollega.people.actions import tag_person
 from kollega.places.actions import join_place
-from tests.api.conftest import ApiClient
+from tests.api.conftest import ApiClient, anonymous  # noqa: F401 (fixture)
 from tests.web.conftest import alice, as_user, bob, charlie, dana  # noqa: F401 (fixtures)
 
 
@@ -24,7 +24,9 @@ def connect(a, b):
 
 def answered(asker, expert, place, tags, body="The answer is in the runbook."):
     """A question by ``asker`` in ``place`` whose accepted answer is ``expert``'s."""
-    question = create_item(asker, place, kind=Item.Kind.QUESTION, title="How do I?", body="", tags=tags)
+    question = create_item(
+        asker, place, kind=Item.Kind.QUESTION, title="How do I?", body="", tags=tags
+    )
     accept_answer(asker, reply_to_item(expert, question, body))
     return question
 

@@ -59,15 +59,16 @@ def test_it_never_learns_from_restricted_communities(experts):
 
 
 def test_private_items_do_not_count(org):
-    create_item(org.bob, org.bob.board, kind=Item.Kind.BOOKMARK, title="Notes", body="", tags="vault",
-                private=True)  # fmt: skip
+    create_item(org.bob, org.bob.board, kind=Item.Kind.BOOKMARK, title="Notes", body="",
+                tags="vault", private=True)  # fmt: skip
     refresh.refresh_people([org.bob.pk])
     assert not Expertise.objects.filter(tag__name="vault").exists()
 
 
 def test_bookmarks_count_separately(org):
-    create_item(org.bob, org.bob.board, kind=Item.Kind.BOOKMARK, title="Docs", body="",
-                tags="vault")
+    create_item(
+        org.bob, org.bob.board, kind=Item.Kind.BOOKMARK, title="Docs", body="", tags="vault"
+    )
     refresh.refresh_people([org.bob.pk])
     assert (row(org.bob, "vault").bookmarks, row(org.bob, "vault").items) == (1, 0)
 

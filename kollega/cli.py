@@ -13,6 +13,7 @@ COMMANDS = {
     "seed": "Build a demo organisation (people, network, communities, content).",
     "createadmin": "Create an administrator who can sign in to /admin/.",
     "import-people": "Import people from a CSV file (with managers and departments).",
+    "reindex": "Rebuild the search index (people, communities, all content).",
     "worker": "Run background tasks: notification emails and daily/weekly digests.",
     "manage": "Run any Django management command (kollega manage help).",
 }
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("worker", help=COMMANDS["worker"], description=COMMANDS["worker"])
 
     sub.add_parser("migrate", help=COMMANDS["migrate"], description=COMMANDS["migrate"])
+    sub.add_parser("reindex", help=COMMANDS["reindex"], description=COMMANDS["reindex"])
 
     seed = sub.add_parser("seed", help=COMMANDS["seed"], description=COMMANDS["seed"])
     seed.add_argument("--people", type=int, default=300, help="how many people (default 300)")
@@ -92,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
                          if_empty=args.if_empty)  # fmt: skip
         elif args.command == "createadmin":
             call_command("createadmin", args.username, email=args.email, name=args.name)
+        elif args.command == "reindex":
+            call_command("reindex")
         elif args.command == "worker":
             call_command("worker")
         elif args.command == "import-people":

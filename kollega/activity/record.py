@@ -14,6 +14,7 @@ from kollega.activity.models import Event
 
 def record(actor, verb: str, *, item=None, reply=None, place=None, person=None, data=None, at=None):
     from kollega.notifications import dispatch, rules
+    from kollega.search.index import event_recorded
 
     if item is not None and place is None:
         place = item.place
@@ -27,6 +28,7 @@ def record(actor, verb: str, *, item=None, reply=None, place=None, person=None, 
         data=data or {},
         published=at or timezone.now(),
     )
+    event_recorded(event)  # keeps the search index up to date in this transaction
     notifications = rules.notify(event)
     transaction.on_commit(lambda: dispatch.committed(event, notifications))
     return event

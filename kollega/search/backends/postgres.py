@@ -1,0 +1,85 @@
+"""PostgreSQL full text: generated tsvector columns on search_searchdocument (migration
+0002), the configuration ``kollega_search`` (simple + unaccent), websearch_to_tsquery."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from kollega.search.backends import MARK_END, MARK_START
+from kollega.search.querytext import ParsedQuery, to_prefix_tsquery, to_websearch
+
+CONFIG = "kollega_search"
+# ts_rank_cd weights for {D, C, B, A}: body is C, tags B, title A (as in the SQLite bm25).
+WEIGHTS = "{0.1, 0.1, 0.5, 1.0}"
+HEADLINE_CHARS = 20_000  # ts_headline parses the whole text it is given
+HEADLINE = (
+    f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=30, MinWords=12, '
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+def _tsquery() -> str:
+    return f"websearch_to_tsquery('{CONFIG}', %s)"
+
+
+def match(docs, query: ParsedQuery):
+    sql = f"SELECT id FROM search_searchdocument WHERE vector @@ {_tsquery()}"
+    return docs.filter(id__in=RawSQL(sql, [to_websearch(query)]))
+
+
+def prefix(docs, query: ParsedQuery):
+    sql = f"SELECT id FROM search_searchdocument WHERE title_vector @@ to_tsquery('{CONFIG}', %s)"
+    return docs.filter(id__in=RawSQL(sql, [to_prefix_tsquery(query)]))
+
+
+def ranked(docs, query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
+    inner, params = docs.values("id").query.sql_with_params()
+    sql = (
+        f"SELECT d.id, ts_rank_cd(%s::float4[], d.vector, q, 32) AS score "
+        f"FROM search_searchdocument d, {_tsquery()} q "
+        f"WHERE d.id IN ({inner}) ORDER BY score DESC, d.id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [WEIGHTS, to_websearch(query), *params, limit])
+        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+def highlights(ids: list[int], query: ParsedQuery) -> dict[int, tuple[str, str]]:
+    if not ids or query.empty:
+        return {}
+    sql = (
+        f"SELECT d.id, ts_headline('{CONFIG}', d.title, q, %s), "
+        f"ts_headline('{CONFIG}', left(d.body, {HEADLINE_CHARS}), q, %s) "
+        f"FROM search_searchdocument d, {_tsquery()} q WHERE d.id = ANY(%s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [HEADLINE + ", HighlightAll=true", HEADLINE, to_websearch(query),
+                             list(ids)])  # fmt: skip
+        return {row[0]: (row[1] or "", row[2] or "") for row in cursor.fetchall()}
+
+
+def bulk_load_begin() -> None:
+    """Before a full rebuild: empty the table and drop the GIN indexes (rebuilt at the end,
+    which is much faster than maintaining them row by row)."""
+    with connection.cursor() as cursor:
+        # TRUNCATE and CREATE INDEX refuse while foreign-key checks of this transaction are
+        # deferred: check them as rows are written until the load is over.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("TRUNCATE search_searchdocument")
+        cursor.execute("DROP INDEX IF EXISTS search_doc_vector")
+        cursor.execute("DROP INDEX IF EXISTS search_doc_title_vector")
+
+
+def bulk_load_end() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE INDEX IF NOT EXISTS search_doc_vector ON search_searchdocument "
+            "USING gin (vector)"
+        )
+        cursor.execute(
+            "CREATE INDEX IF NOT EXISTS search_doc_title_vector ON search_searchdocument "
+            "USING gin (title_vector)"
+        )
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        cursor.execute("ANALYZE search_searchdocument")

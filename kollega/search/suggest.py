@@ -1,0 +1,66 @@
+"""Suggestions as you type: people, communities and titles whose words start with what was
+typed (every word must match; the last one may be unfinished). Three small queries, each
+limited and filtered through access like search itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from kollega.people.models import Person
+from kollega.places.models import Place
+from kollega.search.backends import get_backend
+from kollega.search.models import SearchDocument
+from kollega.search.queries import kind_label, visible
+from kollega.search.querytext import parse
+
+MAX_SUGGESTIONS = 10
+MIN_CHARS = 2
+PEOPLE, COMMUNITIES = 5, 3
+
+
+@dataclass
+class Suggestion:
+    kind: str
+    kind_label: str
+    label: str
+    detail: str
+    url: str
+
+
+def suggest(viewer: Person, text: str, limit: int = MAX_SUGGESTIONS) -> list[Suggestion]:
+    query = parse(text)
+    words = query.words()
+    if not words or len("".join(words)) < MIN_CHARS:
+        return []
+    limit = max(1, min(limit, MAX_SUGGESTIONS))
+    backend = get_backend()
+    docs = visible(viewer, backend.prefix(SearchDocument.objects.all(), query))
+    out: list[Suggestion] = []
+    people = (
+        Person.objects.filter(pk__in=docs.filter(kind=SearchDocument.PERSON).values("person_id"))
+        .select_related("org_unit")
+        .order_by("name", "pk")[: min(PEOPLE, limit)]
+    )
+    for p in people:
+        detail = " · ".join(x for x in (p.job_title, p.org_unit.name if p.org_unit else "") if x)
+        out.append(Suggestion("person", kind_label("person"), p.name, detail,
+                              p.get_absolute_url()))  # fmt: skip
+    places = Place.objects.filter(
+        pk__in=docs.filter(kind=SearchDocument.COMMUNITY).values("place_id")
+    ).order_by("name", "pk")[: min(COMMUNITIES, limit - len(out))]
+    for place in places:
+        out.append(Suggestion("community", kind_label("community"), place.name, "",
+                              place.get_absolute_url()))  # fmt: skip
+    room = limit - len(out)
+    if room > 0:
+        items = (
+            docs.filter(item_id__isnull=False)
+            .order_by("-id")
+            .values_list("item_id", "kind", "title", "place__name")[:room]
+        )
+        for item_id, kind, title, place_name in items:
+            out.append(Suggestion(kind, kind_label(kind), title, place_name or "",
+                                  reverse("item", args=[item_id])))  # fmt: skip
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -32,7 +32,8 @@ OWN_EDITORS = {
 
 
 def resolve_mentions(body: str) -> list[Person]:
-    """The people @mentioned in ``body``; an unknown name is an error, not a silent miss."""
+    """The people @mentioned in ``body``; an unknown name is an error, not a silent miss.
+    Usernames match whatever the letter case of the mention."""
     names = markdown.mentioned_usernames(body)
     if not names:
         return []
@@ -40,13 +41,14 @@ def resolve_mentions(body: str) -> list[Person]:
         raise ValidationError(
             {"body": _("Mention at most %(n)d people in one post.") % {"n": MAX_MENTIONS}}
         )
+    wanted = Q()
+    for name in names:
+        wanted |= Q(username__iexact=name)
     found = {
-        p.username: p
-        for p in Person.objects.filter(username__in=names, user__is_active=True).only(
-            "pk", "username", "name"
-        )
+        p.username.lower(): p
+        for p in Person.objects.filter(wanted, user__is_active=True).only("pk", "username", "name")
     }
-    missing = [n for n in names if n not in found]
+    missing = [n for n in names if n.lower() not in found]
     if missing:
         raise ValidationError(
             {
@@ -54,7 +56,12 @@ def resolve_mentions(body: str) -> list[Person]:
                 % {"names": ", ".join("@" + n for n in missing)}
             }
         )
-    return [found[n] for n in names]
+    people: list[Person] = []
+    for name in names:
+        person = found[name.lower()]
+        if person not in people:
+            people.append(person)
+    return people
 
 
 def _record_mentions(
@@ -279,7 +286,7 @@ def unaccept_answer(actor: Person, reply: Reply) -> Question:
     reply.accepted_at = None
     reply.save(update_fields=["accepted_at"])
     record(actor, Event.Verb.UPDATE, item=item, reply=reply, data={"unaccepted": reply.pk})
-    if not item.replies.filter(accepted_at__isnull=False).exists():
+    if not item.replies.filter(accepted_at__isnull=False, removed_at__isnull=True).exists():
         question.state = Question.State.OPEN
         question.answered_at = None
         question.save(update_fields=["state", "answered_at"])

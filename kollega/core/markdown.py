@@ -65,7 +65,7 @@ def _walk_text(children: Iterable[Token]):
             yield child, depth > 0
 
 
-def _link_mentions(tokens: list[Token], known: set[str]) -> None:
+def _link_mentions(tokens: list[Token], known: dict[str, str]) -> None:
     for token in tokens:
         if token.type != "inline" or not token.children:
             continue
@@ -83,18 +83,19 @@ def _link_mentions(tokens: list[Token], known: set[str]) -> None:
         token.children = out
 
 
-def _split_text(text: str, known: set[str]) -> list[Token]:
+def _split_text(text: str, known: dict[str, str]) -> list[Token]:
     pieces: list[Token] = []
     last = 0
     for match in MENTION.finditer(text):
         name = _trim(match.group(1))
-        if name not in known:
+        username = known.get(name.lower())
+        if username is None:
             continue
         start, end = match.start(), match.start() + 1 + len(name)
         if start > last:
             pieces.append(_text(text[last:start]))
         link = Token("link_open", "a", 1)
-        link.attrs = {"href": reverse("profile", args=[name]), "class": "mention"}
+        link.attrs = {"href": reverse("profile", args=[username]), "class": "mention"}
         pieces.extend([link, _text("@" + name), Token("link_close", "a", -1)])
         last = end
     if last < len(text):
@@ -111,12 +112,13 @@ def _text(content: str) -> Token:
 def render(text: str, mentions: Iterable[str] = ()) -> str:
     """Render user Markdown to HTML that is safe to put in a page as it is.
 
-    ``mentions`` are the usernames (already checked to exist) whose @mentions become links.
+    ``mentions`` are the usernames (already checked to exist) whose @mentions become links;
+    a mention matches whatever its letter case ("@Bob" links to bob).
     """
     if not text:
         return ""
     tokens = _md.parse(text)
-    known = set(mentions)
+    known = {name.lower(): name for name in mentions}
     if known:
         _link_mentions(tokens, known)
     html = _md.renderer.render(tokens, _md.options, {})

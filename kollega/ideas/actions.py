@@ -43,6 +43,8 @@ def create_idea(
         raise ValidationError({"place": _("Ideas are submitted in a community.")})
     if not (title or "").strip():
         raise ValidationError({"title": _("Give your idea a short title.")})
+    if not (body or "").strip():
+        raise ValidationError({"body": _("Describe the idea, so people know what they vote for.")})
     item = content_actions.create_item(
         actor, place, kind=Item.Kind.IDEA, title=title, body=body, tags=tags
     )

@@ -176,9 +176,9 @@ def _pending_for_update(request: JoinRequest) -> JoinRequest:
 def decide_request(actor: Person, request: JoinRequest, *, approve: bool) -> JoinRequest:
     """An owner approves or declines a request to join."""
     request = _pending_for_update(request)
+    _require_owner(actor, request.place)
     if request.is_invitation:
         raise ValidationError(_("This is an invitation; the person invited answers it."))
-    _require_owner(actor, request.place)
     return _close(actor, request, approve)
 
 
@@ -260,8 +260,14 @@ def _keep_an_owner(place: Place, membership: Membership) -> None:
         )
 
 
+def _require_community(place: Place) -> None:
+    if place.kind != Place.Kind.COMMUNITY:
+        raise ValidationError(_("Only communities have these settings."))
+
+
 @transaction.atomic
 def update_community(actor: Person, place: Place, **changes) -> Place:
+    _require_community(place)
     _require_owner(actor, place)
     allowed = {"name", "description", "access", "tags", "idea_vote_cap"}
     unknown = set(changes) - allowed
@@ -300,6 +306,7 @@ def update_community(actor: Person, place: Place, **changes) -> Place:
 def set_picture(actor: Person, place: Place, upload) -> Place:
     from kollega.people.photos import process_photo
 
+    _require_community(place)
     _require_owner(actor, place)
     content = process_photo(upload)
     place.picture.save(content.name, content, save=False)

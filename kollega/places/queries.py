@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
 from kollega import access
 from kollega.core.models import Tag
@@ -37,7 +37,14 @@ def members(place: Place, role: str | None = None) -> QuerySet[Membership]:
     qs = place.memberships.select_related("person", "person__org_unit", "person__location")
     if role:
         qs = qs.filter(role=role)
-    return qs.order_by("role", "person__search_name")
+    # Owners first, then editors, then members.
+    rank = Case(
+        When(role=Membership.Role.OWNER, then=Value(0)),
+        When(role=Membership.Role.EDITOR, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return qs.order_by(rank, "person__search_name")
 
 
 def pending_requests(place: Place) -> QuerySet[JoinRequest]:

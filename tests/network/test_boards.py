@@ -103,3 +103,9 @@ def test_board_pages_are_newest_first_with_keyset_pages(org):
     bodies = [i.body for page in (first, second, third) for i in page.items]
     assert bodies == [f"update {n}" for n in range(24, -1, -1)]
     assert third.next_cursor is None
+
+
+def test_mentions_match_whatever_the_letter_case(org):
+    item = actions.create_item(org.bob, org.bob.board, kind="status", body="Thanks @Charlie!")
+    assert '<a href="/people/charlie/" class="mention"' in item.body_html
+    assert Event.objects.filter(verb="mention", item=item, person=org.charlie).exists()

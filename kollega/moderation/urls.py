@@ -8,13 +8,13 @@ from kollega.web.converters import IdConverter
 if "id" not in get_converters():
     register_converter(IdConverter, "id")
 
-# The report form would naturally live at items/<id>/report/, but the web UI's catch-all
-# item toggle (items/<id>/<action>/) is matched first and answers that address itself.
+# The report form lives under the item (the web UI's item toggles accept only their own
+# names, so items/<id>/report/ reaches this app).
 urlpatterns = [
     path("moderation/", views.queue, name="moderation-queue"),
     path("moderation/removed/", views.removed, name="moderation-removed"),
     path("moderation/mine/", views.mine, name="moderation-mine"),
-    path("moderation/items/<id:item_id>/report/", views.report, name="item-report"),
+    path("items/<id:item_id>/report/", views.report, name="item-report"),
     path("moderation/items/<id:item_id>/restore/", views.restore, name="moderation-restore"),
     path(
         "moderation/items/<id:item_id>/<slug:decision>/",

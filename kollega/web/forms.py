@@ -19,12 +19,12 @@ from kollega.people.models import Audience, Location, OrgUnit, Person
 from kollega.places.models import Membership, Place
 
 TAGS_HELP = _("Separate tags with commas or spaces.")
-# Kinds a community page offers; status updates belong on boards, news to the organisation.
+# Kinds the generic community post form offers. Status updates belong on boards, news to the
+# organisation; bookmarks, ideas, files and wiki pages have details of their own and are
+# created in their community tabs.
 COMMUNITY_KINDS = [
-    (k.value, k.label)
-    for k in (Item.Kind.TOPIC, Item.Kind.QUESTION, Item.Kind.BLOG, Item.Kind.BOOKMARK,
-              Item.Kind.IDEA, Item.Kind.WIKI)
-]  # fmt: skip
+    (k.value, k.label) for k in (Item.Kind.TOPIC, Item.Kind.QUESTION, Item.Kind.BLOG)
+]
 
 
 def writing_area(rows: int) -> forms.Textarea:
@@ -70,12 +70,33 @@ class BoardPostForm(StatusForm):
     body = forms.CharField(label=_("Your message"), max_length=MAX_BODY, widget=writing_area(3))
 
 
-class FeedFilterForm(Form):
+# The home stream's tabs: (view, label). "action" is the action-required list; the others
+# are kollega.stream.queries.VIEWS.
+STREAM_TABS = [
+    ("following", _("I'm following")),
+    ("network", _("My network")),
+    ("discover", _("Discover")),
+    ("status", _("Status updates")),
+    ("mentions", _("@Mentions")),
+    ("saved", _("Saved")),
+    ("action", _("Action required")),
+]
+
+
+class StreamFilterForm(Form):
+    """The home stream's address: a tab, filters, a page cursor, and ``since`` (the moment
+    the page was shown, to count what is new since then)."""
+
+    view = forms.ChoiceField(required=False, choices=STREAM_TABS)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *Item.Kind.choices]
     )
     tag = TagField(label=_("Tag"), required=False, max_length=100)
     cursor = CursorField()
+    since = forms.DateTimeField(required=False)
+
+    def clean_view(self):
+        return self.cleaned_data["view"] or "following"
 
 
 class PostForm(Form):

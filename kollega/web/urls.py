@@ -18,8 +18,23 @@ from kollega.web.views import (
     tags,
 )
 
+
+class ToggleConverter:
+    """The item toggles only (like, unlike, save, unsave): other addresses under an item,
+    such as items/<id>/report/ (moderation), belong to other apps."""
+
+    regex = "|".join(items.TOGGLES)
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
 register_converter(UsernameConverter, "username")
 register_converter(IdConverter, "id")
+register_converter(ToggleConverter, "toggle")
 
 urlpatterns = [
     # Django's sign-in, sign-out, password change and reset, with our templates.
@@ -57,6 +72,7 @@ urlpatterns = [
     path("org/<slug:slug>/", org.org_unit, name="org-unit"),
     path("settings/", account.settings_page, name="settings"),
     path("settings/privacy/", account.privacy, name="settings-privacy"),
+    path("settings/feeds/", account.feed_token, name="settings-feed-token"),
     path("settings/tokens/<id:token_id>/revoke/", account.revoke_token, name="token-revoke"),
     path("places/", places.community_list, name="places"),
     path("places/new/", places.create_community, name="place-new"),
@@ -115,6 +131,6 @@ urlpatterns = [
         questions.answer,
         name="reply-answer",
     ),  # fmt: skip
-    path("items/<id:item_id>/<str:action>/", items.toggle, name="item-toggle"),
+    path("items/<id:item_id>/<toggle:action>/", items.toggle, name="item-toggle"),
     path("tags/<str:name>/", tags.tag_page, name="tag"),
 ]

@@ -9,7 +9,7 @@ from kollega.moderation.models import Report
 
 
 def report_url(item):
-    return f"/moderation/items/{item.pk}/report/"
+    return f"/items/{item.pk}/report/"
 
 
 def test_the_report_form_has_the_reasons(org, as_user):
@@ -71,8 +71,8 @@ def test_bad_reports_are_refused_and_change_nothing(org, as_user):
         "Say what is wrong"
         in client.post(report_url(org.open_item), {"reason": "other"}).content.decode()
     )
-    assert client.get("/moderation/items/999999999999999999/report/").status_code == 404
-    assert client.get("/moderation/items/99999999999999999999999/report/").status_code == 404
+    assert client.get("/items/999999999999999999/report/").status_code == 404
+    assert client.get("/items/99999999999999999999999/report/").status_code == 404
     assert not Report.objects.exists()
 
 
@@ -105,7 +105,7 @@ def render_link(person, item):
 
 
 def test_the_report_link_is_offered_to_readers_but_not_the_author(org):
-    assert f'href="/moderation/items/{org.open_item.pk}/report/"' in render_link(
+    assert f'href="/items/{org.open_item.pk}/report/"' in render_link(
         org.dana, org.open_item
     )
     assert "Report" in render_link(org.dana, org.open_item)

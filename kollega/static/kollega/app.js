@@ -57,6 +57,45 @@
   document.addEventListener("htmx:afterRequest", function (event) {
     if (event.detail.successful) box().hidden = true;
   });
+  // Live updates, on pages that ask for them (<body data-live="/live/">): the server sends
+  // "activity" (something new in a stream) and "notification" messages. They become the
+  // events kollega-activity and kollega-notification on <body>, which elements listen to
+  // with hx-trigger (the stream's "N new posts" announcement, the header badge), so what
+  // is shown is always rendered, and access-checked, by the server.
+  var live = null;
+  function openLive() {
+    var url = document.body.dataset.live;
+    if (!url || !window.EventSource || !window.htmx || live) return;
+    live = new EventSource(url);
+    live.addEventListener("activity", function () {
+      htmx.trigger(document.body, "kollega-activity");
+    });
+    live.addEventListener("notification", function () {
+      htmx.trigger(document.body, "kollega-notification");
+    });
+    // On errors EventSource reconnects by itself (the server sends "retry").
+  }
+  function closeLive() {
+    if (!live) return;
+    live.close();
+    live = null;
+  }
+  // Close on page hide, so a page in the back-forward cache holds no connection; reopen
+  // when it is shown again.
+  window.addEventListener("pagehide", closeLive);
+  window.addEventListener("pageshow", openLive);
+  if (document.readyState !== "loading") openLive();
+  else document.addEventListener("DOMContentLoaded", openLive);
+
+  // A button that replaces a region can say where focus goes afterwards (data-focus), so
+  // keyboard and screen reader users land on the new content instead of the page top.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var config = event.detail.requestConfig;
+    var selector = config && config.elt && config.elt.getAttribute("data-focus");
+    var target = selector && document.querySelector(selector);
+    if (target) target.focus();
+  });
+
   // @mention completion in post and reply textareas (those with data-mentions, the address
   // that suggests people). Typing "@" and a letter or more opens a listbox under the
   // textarea: arrow keys move, Enter or Tab inserts "@username ", Escape closes. Focus stays

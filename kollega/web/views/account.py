@@ -1,16 +1,21 @@
-"""Settings: privacy (who sees my network, who posts on my board), personal access tokens
-for the API, and a way to the password change."""
+"""Settings: privacy (who sees my network, who posts on my board), the Atom feed token,
+personal access tokens for the API, and ways to the email settings and the password change."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from kollega.network import actions as network_actions
 from kollega.people import actions as people_actions
-from kollega.web.forms import PrivacyForm, TokenForm
+from kollega.stream import feeds
+from kollega.stream.models import FeedToken
+from kollega.stream.queries import VIEWS
+from kollega.web.forms import STREAM_TABS, PrivacyForm, TokenForm
 from kollega.web.views.common import apply_errors
 
 
@@ -23,15 +28,41 @@ def _privacy_form(person) -> PrivacyForm:
     )
 
 
-def _render(request, form, new_token=None, status=200, privacy_form=None):
+def _render(request, form, new_token=None, status=200, privacy_form=None, feed_urls=None):
     tokens = request.person.api_tokens.filter(revoked__isnull=True).order_by("-created")
     context = {
         "form": form,
         "tokens": tokens,
         "new_token": new_token,
         "privacy_form": privacy_form or _privacy_form(request.person),
+        "feed_token": FeedToken.objects.filter(person=request.person).first(),
+        "feed_urls": feed_urls,
     }
     return render(request, "settings.html", context, status=status)
+
+
+def feed_urls(request, plain: str) -> list[tuple[str, str]]:
+    """(label, absolute URL) of every private feed of the person, with their token."""
+    query = "?" + urlencode({"token": plain})
+    views = [(label, reverse("feed-home", args=[view])) for view, label in STREAM_TABS
+             if view in VIEWS]  # fmt: skip
+    board = (_("My board"), reverse("feed-board", args=[request.person.username]))
+    return [(label, request.build_absolute_uri(url + query)) for label, url in [*views, board]]
+
+
+def feed_token(request):
+    """Issue a new feed token (replacing the old one) or revoke it."""
+    if request.method != "POST":
+        return redirect("settings")
+    if request.POST.get("action") == "revoke":
+        if feeds.revoke_token(request.person):
+            messages.success(
+                request, _("Your feed token is revoked; old feed addresses stop working.")
+            )
+        return redirect("settings")
+    plain = feeds.issue_token(request.person)
+    # Shown in this response only, like API tokens: only the token's digest is stored.
+    return _render(request, TokenForm(), feed_urls=feed_urls(request, plain))
 
 
 def privacy(request):

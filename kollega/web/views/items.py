@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from kollega import access
 from kollega.content import actions as content_actions
 from kollega.content import queries as content_queries
+from kollega.content.actions import OWN_EDITORS
 from kollega.web.forms import ItemEditForm, ReplyForm
 from kollega.web.views.common import action_errors, apply_errors, render_htmx
 
@@ -24,7 +25,9 @@ def item_context(request, item) -> dict:
         # The asker accepts answers; never their own reply (the action refuses that too).
         "is_asker": question is not None and item.author_id == request.person.pk,
         "replies": content_queries.item_replies(request.person, item),
-        "can_edit": access.can_edit(request.person, item),
+        # Wiki pages, bookmarks and news are edited on their own page (a link goes there).
+        "can_edit": item.kind not in OWN_EDITORS and access.can_edit(request.person, item),
+        "own_page": item.detail_url if item.detail_url != item.get_absolute_url() else "",
     }
 
 
@@ -55,7 +58,8 @@ def reply(request, item_id: int):
     return _item_page(request, item, reply_form=form, status=400)
 
 
-# Which action each toggle button calls; the button says what it will do.
+# Which action each toggle button calls; the button says what it will do. The URL accepts
+# only these names (kollega/web/urls.py), so other item addresses stay free.
 TOGGLES = {
     "like": content_actions.like_item,
     "unlike": content_actions.unlike_item,
@@ -67,7 +71,7 @@ TOGGLES = {
 @action_errors
 def toggle(request, item_id: int, action: str):
     item = content_queries.item_detail(request.person, item_id)
-    if request.method != "POST" or action not in TOGGLES:
+    if request.method != "POST":
         return redirect(item)
     TOGGLES[action](request.person, item)
     if not request.htmx:
@@ -82,6 +86,13 @@ def edit_item(request, item_id: int):
     item = content_queries.item_detail(request.person, item_id)
     if not access.can_edit(request.person, item):
         raise PermissionDenied(_("Only the author can edit this."))
+    if item.kind in OWN_EDITORS:
+        # update_item refuses these too; saying so before the form is read avoids a form
+        # that can only fail. A link goes to the page where they are edited.
+        if request.method != "POST":
+            messages.info(request, OWN_EDITORS[item.kind])
+            return redirect(item.detail_url)
+        raise ValidationError(OWN_EDITORS[item.kind])
     tags = ", ".join(t.name for t in item.tags.all())
     form = ItemEditForm(
         request.POST or None, initial={"title": item.title, "body": item.body, "tags": tags}

@@ -15,6 +15,7 @@ from kollega.network import queries as network_queries
 from kollega.network.common import in_common
 from kollega.people import actions as people_actions
 from kollega.people import queries as people_queries
+from kollega.stream.models import FeedToken
 from kollega.web.forms import BoardPostForm, CursorField, PersonTagForm, RemoveTagForm, StatusForm
 from kollega.web.views.common import action_errors, apply_errors, render_htmx
 
@@ -79,6 +80,9 @@ def _profile_page(request, person, board_form=None, status=200):
             if is_self
             else network_queries.who_connects_us(request.person, person),
             "common": None if is_self else in_common(request.person, person),
+            # Only the token's digest is stored, so the page cannot print the viewer's feed
+            # address in full; it says where the token goes instead.
+            "has_feed_token": FeedToken.objects.filter(person=request.person).exists(),
         }
     )
     return render(request, "profile.html", context, status=status)

@@ -68,11 +68,18 @@ def seen_q(viewer: Person):
 def recommendations(viewer: Person, limit: int = 10) -> list[Recommendation]:
     limit = max(1, min(int(limit), MAX_LIMIT))
     since = timezone.now() - timedelta(days=WINDOW_DAYS)
+    # Ids grow with time, so "recent" is an id range: the (person, item) index of likes and
+    # the place index of items then read only the recent end, not a person's whole history.
+    first = (
+        Item.objects.filter(created__gte=since).order_by("created").values_list("pk", flat=True)
+    ).first()
+    if first is None:
+        return []
     contacts = Contact.objects.filter(person=viewer).values("other_id")
     found: dict[int, list[tuple[str, object]]] = defaultdict(list)
 
     liked = (
-        Like.objects.filter(person_id__in=contacts, created__gte=since)
+        Like.objects.filter(person_id__in=contacts, item_id__gte=first)
         .values("item_id")
         .annotate(n=Count("id"))
         .order_by("-n", "-item_id")[:POOL]
@@ -80,8 +87,8 @@ def recommendations(viewer: Person, limit: int = 10) -> list[Recommendation]:
     for row in liked:
         found[row["item_id"]].append((LIKED, row["n"]))
     for pk in (
-        Item.objects.filter(author_id__in=contacts, created__gte=since)
-        .order_by("-created")
+        Item.objects.filter(author_id__in=contacts, pk__gte=first)
+        .order_by("-pk")
         .values_list("pk", flat=True)[:POOL]
     ):
         found[pk].append((CONTACT, None))
@@ -89,14 +96,14 @@ def recommendations(viewer: Person, limit: int = 10) -> list[Recommendation]:
         "place_id"
     )
     for pk in (
-        Item.objects.filter(place_id__in=communities, created__gte=since)
-        .order_by("-last_activity_at", "-id")
+        Item.objects.filter(place_id__in=communities, pk__gte=first)
+        .order_by("-pk")
         .values_list("pk", flat=True)[:POOL]
     ):
         found[pk].append((COMMUNITY, None))
     for tag, code in _interesting_tags(viewer):
         for pk in (
-            ItemTag.objects.filter(tag=tag, item__created__gte=since)
+            ItemTag.objects.filter(tag=tag, item_id__gte=first)
             .order_by("-item_id")
             .values_list("item_id", flat=True)[: POOL // 2]
         ):
@@ -114,6 +121,7 @@ def recommendations(viewer: Person, limit: int = 10) -> list[Recommendation]:
         .exclude(opened=True)
         .exclude(dismissed=True)
         .select_related("author", "place")
+        .defer("body_html", "author__about", "author__about_html", "place__description_html")
     )
     now = timezone.now()
     out = [_score(item, found[item.pk], now) for item in items]

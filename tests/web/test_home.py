@@ -124,7 +124,9 @@ def test_status_updates_leave_out_other_kinds(bob, org, bobs_status):
 
 
 def test_mentions_show_where_i_was_mentioned(dana, org):
-    create_item(org.alice, org.guild, kind="topic", title="Sales input", body="What do you think, @dana?")
+    create_item(
+        org.alice, org.guild, kind="topic", title="Sales input", body="What do you think, @dana?"
+    )
     page = page_of(dana, "/?view=mentions")
     assert "Sales input" in page
     assert "Kubernetes upgrade plan" not in page

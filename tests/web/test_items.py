@@ -69,9 +69,9 @@ def test_toggles_work_without_javascript(dana, org):
     assert "1 like" in dana.get(f"/items/{org.open_item.pk}/").content.decode()
 
 
-def test_an_unknown_toggle_changes_nothing(dana, org):
+def test_an_unknown_toggle_is_404_and_changes_nothing(dana, org):
     response = dana.post(f"/items/{org.open_item.pk}/explode/")
-    assert response.status_code == 302
+    assert response.status_code == 404
     assert not Like.objects.exists()
 
 

@@ -74,7 +74,8 @@ def clean_filters(kinds=(), tag="", author="", place="", date_from="", date_to="
                     {name: _("Give the date as YYYY-MM-DD, e.g. 2025-03-31.")}
                 ) from None
         dates[name] = value or None
-    return Filters(kinds=sorted(set(kinds)), tag=normalise((tag or "")[:64]),
+    tag = (tag or "").strip()[:64]
+    return Filters(kinds=sorted(set(kinds)), tag=normalise(tag) if tag else "",
                    author=(author or "")[:150], place=(place or "")[:160],
                    date_from=dates["from"], date_to=dates["to"])  # fmt: skip
 

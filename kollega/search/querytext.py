@@ -103,7 +103,7 @@ def to_websearch(query: ParsedQuery) -> str:
 
 def to_prefix_tsquery(query: ParsedQuery) -> str:
     """A to_tsquery for typing ahead: every word must match, the last one as a prefix."""
-    words = [w for w in query.words()]
+    words = query.words()
     if not words:
         return ""
     parts = [f"'{w}'" for w in words[:-1]] + [f"'{words[-1]}':*"]

@@ -23,3 +23,8 @@ def api(indexed):
 @pytest.fixture(autouse=True)
 def private_files(settings, tmp_path):
     settings.KOLLEGA_FILES_ROOT = str(tmp_path / "files")
+
+
+@pytest.fixture
+def anonymous(db):
+    return ApiClient()

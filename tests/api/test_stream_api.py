@@ -335,3 +335,27 @@ def test_random_query_strings_never_fail(alice, path, params):
 def test_random_path_segments_never_fail(alice, segment):
     for path in ("/stream/{}", "/stream/people/{}", "/stream/places/{}", "/stream/tags/{}"):
         assert_json_not_5xx(alice.get(path.format(quote(segment, safe=""))))
+
+
+def test_the_schema_lists_the_stream_and_notification_operations(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    ids = {
+        op["operationId"]: (method, path)
+        for path, methods in schema["paths"].items()
+        for method, op in methods.items()
+        if path.startswith(("/api/v1/stream", "/api/v1/notifications"))
+    }
+    assert ids == {
+        "stream_get": ("get", "/api/v1/stream/{view}"),
+        "stream_action_required": ("get", "/api/v1/stream/action-required"),
+        "stream_person": ("get", "/api/v1/stream/people/{username}"),
+        "stream_place": ("get", "/api/v1/stream/places/{slug}"),
+        "stream_tag": ("get", "/api/v1/stream/tags/{tag}"),
+        "notifications_list": ("get", "/api/v1/notifications"),
+        "notifications_unread_count": ("get", "/api/v1/notifications/unread-count"),
+        "notifications_mark_read": ("post", "/api/v1/notifications/read"),
+        "email_preferences_get": ("get", "/api/v1/notifications/email-preferences"),
+        "email_preferences_update": ("put", "/api/v1/notifications/email-preferences"),
+        "feed_token_create": ("post", "/api/v1/notifications/feed-token"),
+        "feed_token_revoke": ("delete", "/api/v1/notifications/feed-token"),
+    }

@@ -67,6 +67,13 @@
     var url = document.body.dataset.live;
     if (!url || !window.EventSource || !window.htmx || live) return;
     live = new EventSource(url);
+    // data-live-open tells styles (and browser tests) that updates are arriving.
+    live.addEventListener("open", function () {
+      document.body.setAttribute("data-live-open", "");
+    });
+    live.addEventListener("error", function () {
+      document.body.removeAttribute("data-live-open");
+    });
     live.addEventListener("activity", function () {
       htmx.trigger(document.body, "kollega-activity");
     });
@@ -79,6 +86,7 @@
     if (!live) return;
     live.close();
     live = null;
+    document.body.removeAttribute("data-live-open");
   }
   // Close on page hide, so a page in the back-forward cache holds no connection; reopen
   // when it is shown again.

@@ -196,3 +196,9 @@ def test_the_profile_says_what_the_person_knows_about(bob, org):
     page = bob.get("/people/alice/").content.decode()
     assert "Knows about…" in page
     assert 'href="/tags/kubernetes/"' in page
+
+
+def test_the_header_has_the_search_box(bob):
+    page = bob.get("/org/").content.decode()
+    assert 'role="search"' in page
+    assert 'action="/search/"' in page

@@ -97,8 +97,36 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores{mem}; Python {platform.python_version()}; {version}"
 
 
-def report(title: str, rows: dict[str, dict[str, float]]) -> str:
+def load() -> str:
+    """The load average (1, 5, 15 min): the machine is shared, so say how busy it was."""
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def client_for(person):
+    """A django.test.Client signed in as ``person``: times the real page, middleware,
+    templates and all."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost")  # a host ALLOWED_HOSTS accepts by default
+    client.force_login(person.user)
+    return client
+
+
+def page(client, url: str) -> Callable[[], object]:
+    def get():
+        response = client.get(url)
+        if response.status_code != 200:
+            sys.exit(f"GET {url} answered {response.status_code}")
+        return response
+
+    return get
+
+
+def report(title: str, rows: dict[str, dict[str, float]], load_before: str = "") -> str:
+    command = " ".join([".venv/bin/python", *sys.argv])
+    load_line = f"before: {load_before}; after: {load()}" if load_before else load()
     lines = [f"### {title}", "", f"Machine: {machine()}", "",
+             f"Command: `{command}`", "", f"Load average (1, 5, 15 min) {load_line}", "",
              "| operation | p50 ms | p95 ms | max ms |", "|---|---:|---:|---:|"]  # fmt: skip
     for name, r in rows.items():
         lines.append(f"| {name} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} |")

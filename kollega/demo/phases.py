@@ -1,4 +1,4 @@
-"""The seed's phases before content: people, profile tags, communities.
+"""The seed's phases besides content: people, network, profile tags, communities, follows.
 
 Each phase turns part of the generated World into rows of exactly the shape the actions
 layer writes (people.actions.create_person, tag_person, places.actions.create_community,
@@ -16,6 +16,7 @@ from django.contrib.auth.hashers import make_password
 from kollega.core import markdown
 from kollega.demo import writer
 from kollega.demo.generator import catalogue, text
+from kollega.demo.generator import follows as follows_plan
 from kollega.demo.generator.communities import DAY, OPEN, WINDOW, PlaceSpec
 from kollega.demo.generator.world import World
 from kollega.people.actions import board_slug, get_or_create_location, get_or_create_org_unit
@@ -212,4 +213,63 @@ def communities(s: Seeding, progress) -> None:
     writer.insert("activity.Event", events)
     s.counts["communities"] = len(world.communities)
     s.counts["memberships"] = len(members)
+    s.counts["events"] = s.counts.get("events", 0) + len(events)
+
+
+def hub(s: Seeding, progress, skip: set[tuple[int, int]] | None = None) -> None:
+    """The extra contacts of the planted heavy user "hub", as the network phase writes
+    contacts: accepted invitations, two Contact rows, the "invite" and "connect" events.
+    ``skip`` holds (person id, other id) pairs already in the database (bench/augment.py)."""
+    hub_index = s.world.org.hub
+    if hub_index is None:
+        return
+    rng = random.Random(f"{s.world.seed}:hub-invitations")
+    invitations, contacts, events = [], [], []
+    me = s.person_ids[hub_index]
+    for other, accepted in follows_plan.hub_contacts(s.world):
+        other_id = s.person_ids[other]
+        if skip is not None and (me, other_id) in skip:
+            continue
+        sender, recipient = (me, other_id) if rng.random() < 0.7 else (other_id, me)
+        sent = max(0, accepted - 60 - int(rng.expovariate(1 / DAY)))
+        sent_at, accepted_at = s.when(sent), s.when(accepted)
+        invitation = s.take("network.Invitation")
+        invitations.append((invitation, sender, recipient, "", "accepted", sent_at, accepted_at))
+        contacts.append((s.take("network.Contact"), sender, recipient, accepted_at))
+        contacts.append((s.take("network.Contact"), recipient, sender, accepted_at))
+        data = {"invitation": invitation}
+        events.append(_event(s, sender, "invite", person=recipient, data=data, at=sent_at))
+        events.append(_event(s, recipient, "connect", person=sender, data=data, at=accepted_at))
+        progress.update(1)
+    _flush_network(invitations, contacts, events)
+    s.counts["contacts"] = s.counts.get("contacts", 0) + len(contacts) // 2
+    s.counts["events"] = s.counts.get("events", 0) + 2 * (len(contacts) // 2)
+
+
+def follows(s: Seeding, progress, skip: set[tuple] | None = None) -> None:
+    """Follow rows for everyone (generator/follows.py), and the "follow" event that
+    network.actions.follow_person records for a followed person. ``skip`` holds
+    (follower id, kind, target id) triples already in the database (bench/augment.py)."""
+    rows, events = [], []
+    for spec in follows_plan.plan_follows(s.world):
+        follower = s.person_ids[spec.follower]
+        at = s.when(spec.at)
+        if spec.kind == "person":
+            target = s.person_ids[spec.target]
+            columns = (target, None, None)
+        elif spec.kind == "place":
+            target = s.community_ids[spec.target]
+            columns = (None, target, None)
+        else:
+            target = s.tag_ids[spec.target]
+            columns = (None, None, target)
+        if skip is not None and (follower, spec.kind, target) in skip:
+            continue
+        rows.append((s.take("network.Follow"), follower, *columns, None, at))
+        if spec.kind == "person":
+            events.append(_event(s, follower, "follow", person=target, at=at))
+        progress.update(1)
+    writer.insert("network.Follow", rows)
+    writer.insert("activity.Event", events)
+    s.counts["follows"] = len(rows)
     s.counts["events"] = s.counts.get("events", 0) + len(events)

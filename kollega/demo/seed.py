@@ -16,6 +16,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from kollega.demo import phases, writer
+from kollega.demo.generator import follows
 from kollega.demo.generator.communities import DAY, WINDOW
 from kollega.demo.generator.content import ContentGenerator, Ids
 from kollega.demo.generator.world import build_world
@@ -40,7 +41,7 @@ class _Phases:
         self.show = show
         self.times: dict[str, float] = {}
 
-    def bar(self, name: str, total: int, unit: str):
+    def bar(self, name: str, total: int | None, unit: str):
         return tqdm(total=total, desc=f"{name:<13}", unit=f" {unit}", file=sys.stderr,
                     disable=not self.show, dynamic_ncols=True, leave=self.show)  # fmt: skip
 
@@ -88,7 +89,7 @@ def run_seed(*, people: int, items: int, seed: int, progress: bool = True) -> Se
         track.times["commit"] = time.perf_counter() - committing
     counts = {"people": s.counts["people"], "communities": s.counts["communities"],
               **s.content_counts, "contacts": s.counts["contacts"],
-              "person tags": s.counts["person tags"],
+              "person tags": s.counts["person tags"], "follows": s.counts["follows"],
               "memberships": s.counts["memberships"], "events": s.counts["events"]}  # fmt: skip
     return SeedResult(counts, track.times, time.perf_counter() - started)
 
@@ -99,11 +100,16 @@ def _write(world, people: int, items: int, window_start: int, track: _Phases) ->
         phases.people(s, bar)
     with track.timed("network"), track.bar("network", len(world.edges), "contacts") as bar:
         phases.network(s, bar)
+    extra = len(follows.hub_contacts(world))
+    with track.timed("hub"), track.bar("hub", extra, "contacts") as bar:
+        phases.hub(s, bar)
     with track.timed("profile tags"), track.bar("profile tags", people, "people") as bar:
         phases.profile_tags(s, bar)
     communities = len(world.communities)
     with track.timed("communities"), track.bar("communities", communities, "places") as bar:
         phases.communities(s, bar)
+    with track.timed("follows"), track.bar("follows", None, "follows") as bar:
+        phases.follows(s, bar)
     with track.timed("content"), track.bar("content", items, "items") as bar:
         _content(s, items, window_start, bar)
     return s

@@ -28,6 +28,7 @@ TABLES = {
     "people.PersonTag": "id person_id tagger_id tag_id created",
     "network.Invitation": "id sender_id recipient_id message state created decided_at",
     "network.Contact": "id person_id other_id created",
+    "network.Follow": "id follower_id person_id place_id tag_id item_id created",
     "places.Place": "id kind slug name description description_html access owner_id created "
     "last_activity_at member_count",
     "places.Place_tags": "id place_id tag_id",

@@ -68,6 +68,9 @@ class Org:
     teams: list[int]  # Unit keys of the teams
     demo: int  # index of the "demo" person
     admin: int
+    # An ordinary colleague renamed "hub": follows.py plants 900+ contacts and 50 followed
+    # communities on them, the heavy user benchmarks need. None in a tiny organisation.
+    hub: int | None = None
 
 
 def _interleaved_departments() -> list[catalogue.Department]:
@@ -136,7 +139,7 @@ def build_org(seed: int, n: int) -> Org:
     units, teams = _build_units(n_teams)
     city_weights = [c.weight for c in names.CITIES]
     team_city = {t: rng.choices(range(len(names.CITIES)), city_weights)[0] for t in teams}
-    taken = {"demo", "admin"}
+    taken = {"demo", "admin", "hub"}
     people: list[PersonSpec] = []
 
     def add(level, unit, manager, title, city_index, team=None):
@@ -216,4 +219,9 @@ def build_org(seed: int, n: int) -> Org:
         person.activity = rng.lognormvariate(0, 0.9) * math.sqrt(person.sociability / 22)
     people[demo].activity = 3.0
     people[admin].activity = 0.05
-    return Org(units=units, people=people, teams=teams, demo=demo, admin=admin)
+    # Only the username changes, so the organisation, network and content stay as they were.
+    hub = next((p.index for p in people if p.level == "member" and p.index != demo
+                and p.team != people[demo].team), None)  # fmt: skip
+    if hub is not None:
+        people[hub].username = "hub"
+    return Org(units=units, people=people, teams=teams, demo=demo, admin=admin, hub=hub)

@@ -12,7 +12,6 @@ import re
 
 from django.db.models import Count, Max
 
-from kollega.core.models import Tag
 from kollega.core.tags import MAX_TAG_LENGTH
 from kollega.discovery.models import Expertise
 
@@ -64,7 +63,7 @@ def candidates(text: str) -> list[str]:
 
 
 def topic_weights(title: str = "", body: str = "", tags: list[str] = ()) -> dict[int, float]:
-    """{tag id: weight per point of expertise score} for a question's topics (two queries).
+    """{tag id: weight per point of expertise score} for a question's topics (one query).
 
     Each topic's weight is scaled by how specific it is: a tag hundreds of people claim
     (analytics) says less about who to ask than one a few people know (cryptography).
@@ -78,13 +77,10 @@ def topic_weights(title: str = "", body: str = "", tags: list[str] = ()) -> dict
         by_name[name] = max(weight, by_name.get(name, 0.0))
     if not by_name:
         return {}
-    found = dict(Tag.objects.filter(name__in=list(by_name)).values_list("pk", "name"))
-    if not found:
-        return {}
     stats = {
         row["tag_id"]: row
-        for row in Expertise.objects.filter(tag_id__in=list(found))
-        .values("tag_id")
+        for row in Expertise.objects.filter(tag__name__in=list(by_name))
+        .values("tag_id", "tag__name")
         .annotate(n=Count("id"), top=Max("score"))
     }
     if not stats:
@@ -94,9 +90,8 @@ def topic_weights(title: str = "", body: str = "", tags: list[str] = ()) -> dict
     # company's dbt oracle mentioned in passing in the body does not outrank the airflow
     # expert the title asks for.
     return {
-        pk: by_name[name] * specificity(stats[pk]["n"], rarest) / (stats[pk]["top"] or 1.0)
-        for pk, name in found.items()
-        if pk in stats
+        pk: by_name[row["tag__name"]] * specificity(row["n"], rarest) / (row["top"] or 1.0)
+        for pk, row in stats.items()
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, F, FloatField, Sum, When
+from django.db.models import Case, F, FloatField, Q, Sum, When
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -15,6 +15,7 @@ from kollega.discovery.models import Expertise
 from kollega.people.models import Person
 
 MAX_LIMIT = 50
+MIN_CONTRIBUTION = 0.05
 
 
 @dataclass
@@ -63,8 +64,15 @@ def rank(weights: dict[int, float], *, exclude: set[int] = frozenset(), limit: i
         default=0.0,
         output_field=FloatField(),
     )
+    # A topic's weight is per point of score, scaled so its best person contributes the
+    # topic's full weight (vocabulary.topic_weights); people contributing under
+    # MIN_CONTRIBUTION on a topic cannot make the top of the list through it, and leaving
+    # them out lets each topic be read from the (tag, -score) index instead of whole.
+    floors = Q()
+    for pk, w in weights.items():
+        floors |= Q(tag_id=pk, score__gte=MIN_CONTRIBUTION / w)
     rows = (
-        Expertise.objects.filter(tag_id__in=list(weights))
+        Expertise.objects.filter(floors)
         .exclude(person_id__in=list(exclude))
         .values("person_id")
         .annotate(match=Sum(weighted))

@@ -29,9 +29,11 @@ from kollega.network.models import Contact
 from kollega.people.models import Person
 
 CANDIDATES = 30
+SPARE = 3  # loaded beyond the limit, in case some have left (inactive accounts)
 MAX_SUGGESTIONS = 10
 CLOSENESS = {1: 0.15, 2: 0.08}
 MIDDLES_SHOWN = 3
+PATH_OPTIONS = 20
 
 
 @dataclass
@@ -82,19 +84,24 @@ def suggest(
     ranked = experts_mod.rank(weights, exclude={viewer.pk}, limit=CANDIDATES)
     if not ranked:
         return []
-    found = experts_mod.load(ranked, weights)
-    ids = [e.person.pk for e in found]
+    # Re-rank the candidates on ids alone; only those shown are loaded with their evidence.
+    ids = [pk for pk, _match in ranked]
     answers = {r.person_id: r for r in Responsiveness.objects.filter(person_id__in=ids)}
     mine, hops, middles = _closeness(viewer, ids)
-    best = max(e.match for e in found) or 1.0
-    suggestions = []
-    for expert in found:
-        pk = expert.person.pk
-        factor = 0.75 + 0.5 * responsiveness.score(answers.get(pk))
-        score = expert.match / best * factor * (1 + CLOSENESS.get(hops.get(pk), 0.0))
-        suggestions.append(Suggestion(expert, round(score, 4), answers.get(pk), hops.get(pk)))
-    suggestions.sort(key=lambda s: (-s.score, s.person.pk))
-    chosen = suggestions[:limit]
+    best = ranked[0][1] or 1.0
+    scores = {
+        pk: match
+        / best
+        * (0.75 + 0.5 * responsiveness.score(answers.get(pk)))
+        * (1 + CLOSENESS.get(hops.get(pk), 0.0))
+        for pk, match in ranked
+    }
+    order = sorted(ranked, key=lambda r: (-scores[r[0]], r[0]))[: limit + SPARE]
+    chosen = [
+        Suggestion(e, round(scores[e.person.pk], 4), answers.get(e.person.pk),
+                   hops.get(e.person.pk))
+        for e in experts_mod.load(order, weights)
+    ][:limit]  # fmt: skip
     _explain_paths(viewer, chosen, mine, middles)
     return chosen
 
@@ -102,18 +109,18 @@ def suggest(
 def _closeness(viewer: Person, ids: list[int]):
     """Hops (1 or 2) to each candidate and the shared contacts a viewer may learn about
     (three or four queries for all candidates together)."""
-    mine = set(Contact.objects.filter(person=viewer).values_list("other_id", flat=True))
-    hops = {pk: 1 for pk in ids if pk in mine}
-    middles: dict[int, list[int]] = defaultdict(list)
-    if not mine:
-        return mine, hops, middles
+    mine = Contact.objects.filter(person=viewer).values("other_id")
     pairs = list(
-        Contact.objects.filter(
-            person_id__in=ids, other_id__in=list(mine), other__user__is_active=True
-        )
+        Contact.objects.filter(person_id__in=ids, other_id__in=mine, other__user__is_active=True)
         .order_by("person_id", "other_id")
         .values_list("person_id", "other_id")
     )
+    # The viewer's own contacts among the candidates: one step away.
+    hops = dict.fromkeys(
+        Contact.objects.filter(person=viewer, other_id__in=ids).values_list("other_id", flat=True),
+        1,
+    )
+    middles: dict[int, list[int]] = defaultdict(list)
     if not pairs:
         return mine, hops, middles
     # The contact between a middle person and the candidate is only revealed when one of
@@ -127,12 +134,12 @@ def _closeness(viewer: Person, ids: list[int]):
     return mine, hops, middles
 
 
-def _explain_paths(viewer: Person, chosen: list[Suggestion], mine: set[int], middles) -> None:
+def _explain_paths(viewer: Person, chosen: list[Suggestion], mine, middles) -> None:
     """Paths for the suggestions shown: one or two steps from the closeness pass, three
     steps found for all the rest together (three or four more queries, never one search per
     suggestion). The rules are those of "who connects us" (network/queries.py)."""
     far = {s.person.pk: s for s in chosen if s.hops is None}
-    three = _three_steps(viewer, set(far), mine) if far and mine else {}
+    three = _three_steps(viewer, set(far), mine) if far else {}
     wanted = {m for s in chosen for m in middles.get(s.person.pk, [])[:MIDDLES_SHOWN]}
     wanted |= {pk for path in three.values() for pk in path}
     people = {p.pk: p for p in Person.objects.filter(pk__in=wanted)} if wanted else {}
@@ -149,7 +156,7 @@ def _explain_paths(viewer: Person, chosen: list[Suggestion], mine: set[int], mid
             s.hops, s.path = 3, [viewer, people[a], people[b], s.person]
 
 
-def _three_steps(viewer: Person, targets: set[int], mine: set[int]) -> dict[int, tuple[int, int]]:
+def _three_steps(viewer: Person, targets: set[int], mine) -> dict[int, tuple[int, int]]:
     """{target: (a, b)} for viewer → a → b → target, a being the viewer's contact."""
     theirs: dict[int, set[int]] = defaultdict(set)
     for target, b in Contact.objects.filter(
@@ -161,17 +168,26 @@ def _three_steps(viewer: Person, targets: set[int], mine: set[int]) -> dict[int,
         return {}
     edges = sorted(
         Contact.objects.filter(
-            person_id__in=list(mine), person__user__is_active=True, other_id__in=list(every_b)
-        ).values_list("person_id", "other_id")
+            person_id__in=mine,
+            person__user__is_active=True,
+            other_id__in=Contact.objects.filter(person_id__in=list(targets)).values("other_id"),
+        )
+        .exclude(other_id=viewer.pk)
+        .values_list("person_id", "other_id")
     )
-    shown = access.network_visible_ids(viewer, {p for e in edges for p in e} | targets)
+    # A few possible paths per target; privacy is checked for the people on those only.
+    options = {
+        target: [(a, b) for a, b in edges if b in theirs[target] and a != b and b != target][
+            :PATH_OPTIONS
+        ]
+        for target in sorted(targets)
+    }
+    on_paths = {p for pairs in options.values() for pair in pairs for p in pair}
+    shown = access.network_visible_ids(viewer, on_paths | targets) if on_paths else set()
     found: dict[int, tuple[int, int]] = {}
-    for target in sorted(targets):
-        for a, b in edges:
-            if (
-                b in theirs[target] and a != b and b != target
-                and (a in shown or b in shown) and (b in shown or target in shown)
-            ):  # fmt: skip
+    for target, pairs in options.items():
+        for a, b in pairs:
+            if (a in shown or b in shown) and (b in shown or target in shown):
                 found[target] = (a, b)
                 break
     return found

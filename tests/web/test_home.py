@@ -11,7 +11,7 @@ from kollega.content.models import Item
 from kollega.moderation.actions import remove_item
 from kollega.network.actions import accept_invitation, follow_person, invite
 from kollega.places.models import Place
-from kollega.stream.queries import PAGE_SIZE
+from kollega.stream.queries import PAGE_SIZE, WINDOWED_VIEWS
 from tests.web.conftest import count_queries, htmx
 
 VIEWS = ("following", "network", "discover", "status", "mentions", "saved")
@@ -434,8 +434,14 @@ def test_each_view_makes_a_fixed_number_of_queries(dana, org, view, monkeypatch)
     few = counts()
     _busy(org, 100)
     invite(org.charlie, org.dana)
-    assert counts() == few
-    assert few[0] <= 30
+    many = counts()
+    if view in WINDOWED_VIEWS:
+        # A page the recent windows cannot fill looks further back (at most three more
+        # queries, kollega/stream/queries.py): more data never costs more queries.
+        assert all(m <= f <= m + 3 for m, f in zip(many, few, strict=True) if m is not None)
+    else:
+        assert many == few
+    assert few[0] <= 33
     if view != "action":
         # The "More" fragment has no header, composer, news or recommendations.
         assert few[2] < few[1]

@@ -59,7 +59,13 @@ def main() -> None:
             harness.cycling(lambda person: recommendations(person, 10), people), args.runs
         ),
         "Questions for me (routed_to)": harness.timed(
-            harness.cycling(lambda person: list(routed_to(person)[:20]), people), args.runs
+            harness.cycling(lambda person: routed_to(person, 20), people), args.runs
+        ),
+        # What one trivial query costs right now: read the figures above against it on a
+        # shared, busy machine.
+        "Baseline: one primary-key lookup": harness.timed(
+            harness.cycling(lambda person: Person.objects.filter(pk=person.pk).first(), people),
+            args.runs,
         ),
     }
     print(f"{len(TITLES)} question templates; {len(people)} people; {args.runs} runs each")

@@ -16,7 +16,7 @@ from kollega.api.schemas.common import ErrorOut, Id, Text, web_url
 from kollega.content.models import Question
 from kollega.discovery import actions, ask, queries, recommendations
 from kollega.discovery.experts import experts_for, explain, top_topics
-from kollega.discovery.models import Responsiveness, RoutedQuestion
+from kollega.discovery.models import Responsiveness
 from kollega.discovery.schemas import (
     AskPostIn,
     AskStatusOut,
@@ -172,7 +172,7 @@ def ask_get(request, item_id: Id):
     summary="Questions addressed to you, still waiting for you",
 )
 def routed_questions_list(request, limit: int = Query(20, ge=1, le=100)):
-    return list(queries.routed_to(viewer(request))[:limit])
+    return queries.routed_to(viewer(request), limit)
 
 
 @router.post(
@@ -183,15 +183,7 @@ def routed_questions_list(request, limit: int = Query(20, ge=1, le=100)):
 )
 def routed_questions_decline(request, routed_id: Id):
     person = viewer(request)
-    routed = (
-        RoutedQuestion.objects.filter(
-            pk=routed_id, person=person, item__in=access.visible_items(person)
-        )
-        .select_related("item", "item__author", "item__place", "routed_by")
-        .first()
-    )
-    if routed is None:
-        raise Http404("No such question for you.")
+    routed = queries.routed_for(person, routed_id)
     return actions.decline_routed(person, routed)
 
 

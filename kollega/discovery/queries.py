@@ -7,29 +7,52 @@ ask.py and recommendations in recommendations.py.
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404
 
 from kollega import access
 from kollega.content.models import Item, Reply
 from kollega.discovery.models import RoutedQuestion
 from kollega.people.models import Person
 
+MAX_ROUTED_LIST = 200
 
-def routed_to(person: Person) -> QuerySet[RoutedQuestion]:
+
+def routed_to(person: Person, limit: int = 50) -> list[RoutedQuestion]:
     """Questions addressed to ``person`` still waiting for them ("Action required"): not
     declined, not answered by them, the question not yet answered, and only while they may
-    read it (someone who left the restricted community no longer sees it)."""
+    read it (someone who left the restricted community no longer sees it). Newest first;
+    two queries."""
     replied = Reply.objects.filter(item=OuterRef("item_id"), author=person, removed_at__isnull=True)
-    return (
+    rows = list(
         RoutedQuestion.objects.filter(
-            person=person,
-            state=RoutedQuestion.State.OPEN,
-            item__in=access.visible_items(person),
-            item__question__state="open",
+            person=person, state=RoutedQuestion.State.OPEN, item__question__state="open"
         )
         .exclude(Exists(replied))
         .select_related("item", "item__author", "item__place", "routed_by")
-        .order_by("-created", "-id")
+        .order_by("-created", "-id")[: max(1, min(int(limit), MAX_ROUTED_LIST))]
     )
+    if not rows:
+        return []
+    # Access is checked for these few items by id: as a subquery the database would first
+    # list every item the person may read.
+    readable = set(
+        access.visible_items(person)
+        .filter(pk__in=[r.item_id for r in rows])
+        .values_list("pk", flat=True)
+    )
+    return [r for r in rows if r.item_id in readable]
+
+
+def routed_for(person: Person, routed_id: int) -> RoutedQuestion:
+    """A question addressed to ``person``, or 404 (also once they may no longer read it)."""
+    routed = (
+        RoutedQuestion.objects.filter(pk=routed_id, person=person)
+        .select_related("item", "item__author", "item__place", "routed_by")
+        .first()
+    )
+    if routed is None or not access.can_read(person, routed.item):
+        raise Http404("No such question for you.")
+    return routed
 
 
 def routed_for_item(item: Item) -> list[RoutedQuestion]:

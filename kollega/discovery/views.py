@@ -16,7 +16,6 @@ from kollega.core.tags import parse_list
 from kollega.discovery import actions, ask, queries, recommendations
 from kollega.discovery.experts import experts_for
 from kollega.discovery.forms import BOARD, AskForm, SuggestForm
-from kollega.discovery.models import RoutedQuestion
 from kollega.people.models import Person
 from kollega.places.models import Membership, Place
 from kollega.web.views.common import action_errors, apply_errors, render_htmx
@@ -110,22 +109,14 @@ def status(request, item_id: int):
 
 @action_errors
 def routed_list(request):
-    rows = list(queries.routed_to(request.person)[:50])
+    rows = queries.routed_to(request.person, 50)
     return render(request, "discovery/routed.html", {"routed": rows})
 
 
 @require_POST
 @action_errors
 def decline(request, routed_id: int):
-    routed = (
-        RoutedQuestion.objects.filter(
-            pk=routed_id, person=request.person, item__in=access.visible_items(request.person)
-        )
-        .select_related("item", "routed_by")
-        .first()
-    )
-    if routed is None:
-        raise Http404("No such question for you.")
+    routed = queries.routed_for(request.person, routed_id)
     actions.decline_routed(request.person, routed)
     if request.htmx:
         return HttpResponse("")

@@ -41,13 +41,13 @@ def test_the_experts_are_notified(org):
 def test_routed_questions_wait_in_the_experts_action_list(org):
     item = ask(org)
     assert [r.item for r in routed_to(org.charlie)] == [item]
-    assert list(routed_to(org.bob)) == []
+    assert routed_to(org.bob) == []
 
 
 def test_answering_takes_it_off_the_list_and_shows_on_the_status(org):
     item = ask(org)
     reply = reply_to_item(org.charlie, item, "kubectl drain.")
-    assert list(routed_to(org.charlie)) == []
+    assert routed_to(org.charlie) == []
     assert routed_for_item(item)[0].state == "answered"
     accept_answer(org.alice, reply)
     assert Question.objects.get(item=item).state == "answered"
@@ -56,14 +56,14 @@ def test_answering_takes_it_off_the_list_and_shows_on_the_status(org):
 def test_an_answered_question_leaves_every_list(org):
     item = ask(org, experts=[org.charlie, org.bob])
     accept_answer(org.alice, reply_to_item(org.charlie, item, "kubectl drain."))
-    assert list(routed_to(org.bob)) == []
+    assert routed_to(org.bob) == []
 
 
 def test_declining_takes_it_off_the_list(org):
     ask(org)
     routed = RoutedQuestion.objects.get(person=org.charlie)
     actions.decline_routed(org.charlie, routed)
-    assert list(routed_to(org.charlie)) == []
+    assert routed_to(org.charlie) == []
     with pytest.raises(ValidationError):
         actions.decline_routed(org.charlie, routed)
     with pytest.raises(PermissionDenied):
@@ -75,7 +75,7 @@ def test_people_who_lose_access_no_longer_see_it(org):
                          experts=[org.bob])  # fmt: skip
     assert len(routed_to(org.bob)) == 1
     Membership.objects.filter(place=org.secret, person=org.bob).delete()
-    assert list(routed_to(org.bob)) == []
+    assert routed_to(org.bob) == []
 
 
 def test_it_refuses_people_who_cannot_read_the_question(org):
@@ -117,6 +117,6 @@ def test_an_empty_question_is_refused(org):
 def test_routed_to_takes_a_fixed_number_of_queries(org, django_assert_num_queries):
     for n in range(3):
         ask(org, title=f"Question {n}")
-    with django_assert_num_queries(1):
-        rows = list(routed_to(org.charlie))
+    with django_assert_num_queries(2):
+        rows = routed_to(org.charlie)
         assert [r.item.author.name for r in rows] == ["Alice Andersson"] * 3

@@ -6,6 +6,8 @@ KOLLEGA_REQUIRE_BROWSER=1 (CI) a missing browser fails the run instead.
 
 import os
 import shutil
+import threading
+import time
 
 import pytest
 
@@ -70,6 +72,29 @@ def live_org(transactional_db, live_server):
     return build_org()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _live_streams_notice_closed_pages():
+    """Pages with live updates (the home page, where every sign-in lands) hold a /live/
+    stream open. Under WSGI a stream only notices that its page is gone when it next writes
+    (a keep-alive), so tests make that frequent: a stream then ends, and gives back its
+    database connection, soon after its browser context is closed (see sign_in)."""
+    from kollega.notifications import live
+
+    before = live.KEEPALIVE
+    live.KEEPALIVE = 0.5
+    yield
+    live.KEEPALIVE = before
+
+
+def _wait_for_requests_to_end(timeout: float = 10.0) -> None:
+    """Wait for the live server's request threads (open /live/ streams among them), so none
+    outlives its test and touches the next test's database."""
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        if "process_request_thread" in thread.name:
+            thread.join(max(0.0, deadline - time.monotonic()))
+
+
 @pytest.fixture
 def sign_in(browser, live_server):
     """A new browser page signed in as the given user: sign_in("bob", viewport=PHONE)."""
@@ -90,3 +115,4 @@ def sign_in(browser, live_server):
     yield open_page
     for context in contexts:
         context.close()
+    _wait_for_requests_to_end()

@@ -42,7 +42,7 @@ def test_a_new_post_is_announced_and_shown_without_reloading(
     dana.locator("#items .item", has_text="Deploying the new ingress").wait_for()
     assert dana.evaluate("window.stillTheSamePage") is True
     # Keyboard and screen reader users land on the refreshed stream.
-    assert dana.evaluate("document.activeElement.id") == "stream-heading"
+    dana.wait_for_function("document.activeElement.id === 'stream-heading'")
     assert dana.locator("#stream-news").inner_text().strip() == ""
 
 

@@ -127,7 +127,8 @@ def test_dismissing_a_suggestion_removes_it_in_place(story_org, sign_in, live_se
 def test_accepting_an_invitation_on_the_network_page(story_org, sign_in, live_server):
     invite(story_org.dana, story_org.alice, "We met at the workshop")
     page = sign_in("alice")
-    assert page.locator("#site-nav .badge").inner_text().startswith("1")
+    network_link = page.locator("#site-nav a", has_text="Network")
+    assert network_link.locator(".badge").inner_text().startswith("1")
     page.goto(f"{live_server.url}/network/")
     invitation = page.locator(".network-invitation", has_text="Dana Dahl")
     assert "We met at the workshop" in invitation.inner_text()

@@ -15,12 +15,19 @@ from kollega.search.models import SearchDocument
 
 # Control characters never reach the index: \x02 and \x03 mark highlights in snippets.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+NON_WORD = re.compile(r"[\W_]+")
 MAX_BODY = 200_000  # characters of text per document (a long thread's replies are cut)
 MAX_REPLIES = 200
 
 
 def clean(text: str | None) -> str:
     return CONTROL.sub(" ", text or "")
+
+
+def words_of(text: str) -> str:
+    """An address or a file name as plain words ("helm sh docs"): PostgreSQL's parser would
+    keep "helm.sh" or "plan.pdf" as one token, FTS5 splits them; plain words match on both."""
+    return NON_WORD.sub(" ", text or "").strip()
 
 
 def _joined(parts, limit: int = MAX_BODY) -> str:
@@ -46,13 +53,13 @@ def item_documents(item_ids: list[int]) -> list[SearchDocument]:
     kinds = {r["kind"] for r in rows}
     if Item.Kind.BOOKMARK in kinds:
         for item_id, url in Bookmark.objects.filter(item_id__in=ids).values_list("item_id", "url"):
-            extra[item_id].append(url)
+            extra[item_id].append(words_of(url))
     if Item.Kind.FILE in kinds:
         files = FileDetail.objects.filter(item_id__in=ids).values_list(
             "item_id", "name", "current__extracted_text"
         )
         for item_id, name, text in files:
-            extra[item_id] += [name, text]
+            extra[item_id] += [words_of(name), text]
     replies = defaultdict(list)
     for item_id, body in (
         Reply.objects.filter(item_id__in=ids, removed_at__isnull=True)

@@ -9,10 +9,11 @@ grow with the data (about 18 queries per search, fewer without facets or social 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -28,6 +29,8 @@ from kollega.search.querytext import ParsedQuery, parse
 from kollega.search.ranking import RERANK, Ranked, Reason, rerank
 
 PER_PAGE = 10
+POOL = 1000
+POOL_FILTERED = 10_000
 MAX_PAGE = RERANK // PER_PAGE
 FACET_SIZE = 10
 KINDS = [*Item.Kind.values, SearchDocument.PERSON, SearchDocument.COMMUNITY]
@@ -110,6 +113,8 @@ class SearchResults:
     social: bool
     page: int
     total: int = 0
+    # True when the text matched more than the pool holds: total is then a lower bound.
+    capped: bool = False
     results: list[Result] = field(default_factory=list)
     kinds: list[Facet] = field(default_factory=list)
     tags: list[Facet] = field(default_factory=list)
@@ -161,6 +166,30 @@ def _apply(docs, f: Filters, viewer: Person, skip: str = ""):
     return docs
 
 
+def _pool(viewer: Person, query: ParsedQuery, filters: Filters, backend):
+    """The documents to rank and count: ``[(row, text_score)]`` best first.
+
+    With words: the best POOL text matches of the whole index (POOL_FILTERED when filters
+    narrow the search), then in one query only those the viewer may see and the filters
+    (but the kind) allow. The pool is taken before access, so what the viewer may not see
+    only ever drops out of it; it bounds the work of a common word (thousands of matches)
+    to one pass over a few thousand rows. Without words: the newest matching documents.
+    """
+    columns = ("id", "kind", "item_id", "person_id", "place_id", "author_id", "created")
+    if query.empty:
+        docs = _apply(visible(viewer, SearchDocument.objects.all()), filters, viewer, "kind")
+        rows = list(docs.order_by("-created", "-id").values(*columns)[:POOL])
+        return [(row, 0.0) for row in rows], len(rows) == POOL
+    size = POOL_FILTERED if filters.any else POOL
+    scores = dict(backend.top(query, size))
+    if not scores:
+        return [], False
+    docs = visible(viewer, SearchDocument.objects.filter(id__in=list(scores)))
+    rows = _apply(docs, filters, viewer, "kind").values(*columns)
+    pool = sorted(((row, scores[row["id"]]) for row in rows), key=lambda p: (-p[1], -p[0]["id"]))
+    return pool, len(scores) == size
+
+
 def search(viewer: Person, text: str, filters: Filters | None = None, *, social: bool = True,
            page: int = 1, facets: bool = True) -> SearchResults:  # fmt: skip
     filters = filters or Filters()
@@ -172,55 +201,58 @@ def search(viewer: Person, text: str, filters: Filters | None = None, *, social:
         raise ValidationError({"page": _("Pages go from 1 to %(n)d; refine the search to see "
                                          "more.") % {"n": MAX_PAGE}})  # fmt: skip
     backend = get_backend()
-    base = SearchDocument.objects.all()
-    if not query.empty:
-        base = backend.match(base, query)
-    base = visible(viewer, base)
-    docs = _apply(base, filters, viewer)
-    out.total = docs.count()
-    if not out.total:
+    pool, out.capped = _pool(viewer, query, filters, backend)
+    kinds = Counter(row["kind"] for row, _score in pool)
+    if filters.kinds:
+        pool = [(row, score) for row, score in pool if row["kind"] in filters.kinds]
+    out.total = len(pool)
+    if not pool:
         return out
     if facets:
-        _facets(out, base, filters, viewer)
-    if query.empty:
-        candidates = [(pk, 0.0) for pk in docs.order_by("-created", "-id")
-                      .values_list("id", flat=True)[:RERANK]]  # fmt: skip
-    else:
-        candidates = backend.ranked(docs, query, RERANK)
-    ranked = rerank(viewer, candidates, query.words(), social=social)
+        _facets(out, kinds, [row for row, _score in pool])
+    ranked = rerank(viewer, [(row["id"], score) for row, score in pool[:RERANK]],
+                    query.words(), social=social)  # fmt: skip
     start = (page - 1) * PER_PAGE
     out.results = _hydrate(ranked[start : start + PER_PAGE], query, backend)
     return out
 
 
-def _facets(out: SearchResults, base, f: Filters, viewer: Person) -> None:
-    kinds = _apply(base, f, viewer, skip="kind").values_list("kind").annotate(n=Count("id"))
-    out.kinds = sorted((Facet(k, kind_label(k), n) for k, n in kinds),
+def _top(counter: Counter, names: dict) -> list[Facet]:
+    best = sorted(counter.items(), key=lambda kv: (-kv[1], str(names.get(kv[0], ""))))
+    return [Facet(*names[key], n) for key, n in best if key in names][:FACET_SIZE]
+
+
+def _facets(out: SearchResults, kinds: Counter, rows: list[dict]) -> None:
+    """Facet counts over the same access-filtered pool as the results (three queries for
+    the names and tags, whatever the pool's size)."""
+    out.kinds = sorted((Facet(k, kind_label(k), n) for k, n in kinds.items()),
                        key=lambda x: (-x.count, x.value))  # fmt: skip
-    in_scope = _apply(base, f, viewer, skip="tag").filter(item_id__isnull=False)
-    tags = (
-        ItemTag.objects.filter(item_id__in=in_scope.values("item_id"))
-        .values_list("tag__name")
-        .annotate(n=Count("id"))
-        .order_by("-n", "tag__name")[:FACET_SIZE]
+    items = [row for row in rows if row["item_id"]]
+    authors = Counter(row["author_id"] for row in items if row["author_id"])
+    top_authors = [pk for pk, _n in authors.most_common(FACET_SIZE * 2)]
+    names = {
+        pk: (u, name)
+        for pk, u, name in Person.objects.filter(pk__in=top_authors).values_list(
+            "pk", "username", "name"
+        )
+    }
+    out.authors = _top(Counter({pk: authors[pk] for pk in top_authors}), names)
+    places = Counter(row["place_id"] for row in items)
+    top_places = [pk for pk, _n in places.most_common(FACET_SIZE * 4)]
+    communities = {
+        pk: (slug, name)
+        for pk, slug, name in Place.objects.filter(
+            pk__in=top_places, kind=Place.Kind.COMMUNITY
+        ).values_list("pk", "slug", "name")
+    }
+    out.places = _top(Counter({pk: places[pk] for pk in top_places}), communities)
+    tags = Counter(
+        ItemTag.objects.filter(item_id__in=[row["item_id"] for row in items]).values_list(
+            "tag__name", flat=True
+        )
     )
-    out.tags = [Facet(name, name, n) for name, n in tags]
-    authors = (
-        _apply(base, f, viewer, skip="author")
-        .filter(author_id__isnull=False)
-        .values_list("author__username", "author__name")
-        .annotate(n=Count("id"))
-        .order_by("-n", "author__name")[:FACET_SIZE]
-    )
-    out.authors = [Facet(u, name, n) for u, name, n in authors]
-    places = (
-        _apply(base, f, viewer, skip="place")
-        .filter(item_id__isnull=False, place__kind=Place.Kind.COMMUNITY)
-        .values_list("place__slug", "place__name")
-        .annotate(n=Count("id"))
-        .order_by("-n", "place__name")[:FACET_SIZE]
-    )
-    out.places = [Facet(slug, name, n) for slug, name, n in places]
+    out.tags = [Facet(name, name, n) for name, n in
+                sorted(tags.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]]  # fmt: skip
 
 
 def marked(text: str) -> SafeString:

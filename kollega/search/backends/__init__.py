@@ -5,7 +5,9 @@ answers four questions about a queryset of SearchDocument rows:
 
 - ``match(docs, query)``: the documents whose text matches (a filter, still a queryset, so
   access, facets and counts are added by the caller in SQL).
-- ``ranked(docs, query, limit)``: ``[(doc_id, text_score)]``, best first, at most ``limit``.
+- ``top(query, limit)``: the ``limit`` best text matches of the whole index, ``[(doc_id,
+  text_score)]``, best first (the pool that search then filters through access).
+- ``ranked(docs, query, limit)``: the same within a queryset (exact, slower on big sets).
 - ``highlights(ids, query)``: ``{doc_id: (title, snippet)}`` with matches wrapped in the
   sentinels MARK_START / MARK_END (the caller escapes the text, then turns them into <mark>).
 - ``prefix(docs, query)``: documents whose title has every word, the last one as a prefix.

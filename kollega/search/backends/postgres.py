@@ -33,6 +33,19 @@ def prefix(docs, query: ParsedQuery):
     return docs.filter(id__in=RawSQL(sql, [to_prefix_tsquery(query)]))  # noqa: S611 - bound
 
 
+def top(query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
+    """The ``limit`` best text matches in the whole index, best first (no access check
+    here: the caller filters this pool through kollega.access)."""
+    sql = (
+        "SELECT d.id, ts_rank_cd(%s::float4[], d.vector, q, 32) AS score "
+        f"FROM search_searchdocument d, {_tsquery()} q "
+        "WHERE d.vector @@ q ORDER BY score DESC, d.id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [WEIGHTS, to_websearch(query), limit])
+        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
 def ranked(docs, query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
     inner, params = docs.values("id").query.sql_with_params()
     sql = (

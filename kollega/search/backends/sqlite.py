@@ -29,13 +29,28 @@ def prefix(docs, query: ParsedQuery):
     return docs.filter(id__in=_match_ids("{title} : " + words))
 
 
-def ranked(docs, query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
-    inner, params = docs.values("id").query.sql_with_params()
-    # bm25 is lower for better matches; negated so that higher is better on every backend.
+def top(query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
+    """The ``limit`` best text matches in the whole index, best first (FTS5 alone: no
+    access check here, the caller filters this pool through kollega.access)."""
     sql = (
         "SELECT rowid, -bm25(search_fts, %s, %s, %s) AS score FROM search_fts "
-        f"WHERE search_fts MATCH %s AND rowid IN ({inner}) "
-        "ORDER BY score DESC, rowid DESC LIMIT %s"
+        "WHERE search_fts MATCH %s ORDER BY score DESC, rowid DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*WEIGHTS, to_fts5(query), limit])
+        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+def ranked(docs, query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
+    inner, params = docs.values("id").query.sql_with_params()
+    # Scored once, materialised, then filtered: written as "rowid IN (...)" on the FTS table,
+    # SQLite would push each id into FTS5 and run the full-text query once per document.
+    # bm25 is lower for better matches; negated so that higher is better on every backend.
+    sql = (
+        "WITH m AS MATERIALIZED (SELECT rowid AS id, -bm25(search_fts, %s, %s, %s) AS score "
+        "FROM search_fts WHERE search_fts MATCH %s) "
+        f"SELECT m.id, m.score FROM m WHERE m.id IN ({inner}) "
+        "ORDER BY m.score DESC, m.id DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*WEIGHTS, to_fts5(query), *params, limit])

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import codes_4xx
 
@@ -144,7 +145,8 @@ def ask_post(request, payload: AskPostIn):
                   .select_related("user"))  # fmt: skip
     missing = set(names) - {p.username for p in people}
     if missing:
-        raise ValidationError({"experts": f"Nobody here is called {', '.join(sorted(missing))}."})
+        names = ", ".join(sorted(missing))
+        raise ValidationError({"experts": _("Nobody here is called %(names)s.") % {"names": names}})
     item = actions.ask_question(person, title=payload.title, body=payload.body,
                                 tags=payload.tags, place=place, experts=people)  # fmt: skip
     return 201, _with_url(request, _status(person, item.pk))

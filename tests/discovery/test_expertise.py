@@ -99,3 +99,11 @@ def test_the_command_rebuilds_everything(experts):
     call_command("refresh_expertise", verbosity=0)
     assert row(experts.charlie, "kubernetes").answers == 1
     call_command("refresh_expertise", "--changed", verbosity=0)
+
+
+def test_the_background_task_refreshes_what_changed(org):
+    from kollega.discovery.tasks import refresh_changed_expertise
+
+    tag_person(org.alice, org.bob, "terraform")
+    refresh_changed_expertise.enqueue()
+    assert row(org.bob, "terraform").taggers == 1

@@ -212,3 +212,14 @@ def test_a_like_by_a_contact_lifts_a_result_above_a_strangers(indexed):
     plain = search(org.bob, "helm", social=False)
     assert [r.item.pk for r in plain.results] == [second.pk, first.pk]
     assert [reason.code for reason in plain.results[0].reasons] == ["text"]
+
+
+def test_text_match_for_other_apps_respects_access(indexed):
+    from kollega.search.api_python import text_match
+
+    org = indexed
+    assert text_match(org.dana, "falcon") == []
+    matches = text_match(org.bob, "falcon")
+    assert [m.item_id for m in matches] == [org.secret_item.pk] and matches[0].score == 1.0
+    people = text_match(org.dana, "engineer", kinds=["person"])
+    assert {m.person_id for m in people} == {org.bob.pk, org.charlie.pk}

@@ -29,8 +29,8 @@ from kollega.search.querytext import ParsedQuery, parse
 from kollega.search.ranking import RERANK, Ranked, Reason, rerank
 
 PER_PAGE = 10
-POOL = 1000
-POOL_FILTERED = 10_000
+POOL = 500
+POOL_FILTERED = 5000
 MAX_PAGE = RERANK // PER_PAGE
 FACET_SIZE = 10
 KINDS = [*Item.Kind.values, SearchDocument.PERSON, SearchDocument.COMMUNITY]

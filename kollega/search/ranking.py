@@ -33,7 +33,7 @@ from kollega.network.models import Contact
 from kollega.places.models import Membership, Place
 from kollega.search.models import SearchDocument
 
-RERANK = 200
+RERANK = 100
 W_LIKES = 0.10
 W_LIKED_BY_NETWORK = 0.25
 W_AUTHOR_IN_NETWORK = 0.20

@@ -21,26 +21,22 @@ def routed_to(person: Person, limit: int = 50) -> list[RoutedQuestion]:
     """Questions addressed to ``person`` still waiting for them ("Action required"): not
     declined, not answered by them, the question not yet answered, and only while they may
     read it (someone who left the restricted community no longer sees it). Newest first;
-    two queries."""
+    one query."""
     replied = Reply.objects.filter(item=OuterRef("item_id"), author=person, removed_at__isnull=True)
-    rows = list(
+    # Access as a correlated EXISTS, checked for each routed row (a person has a handful);
+    # ``item__in=visible_items(...)`` would have SQLite list every readable item first.
+    readable = access.visible_items(person).filter(pk=OuterRef("item_id"))
+    return list(
         RoutedQuestion.objects.filter(
-            person=person, state=RoutedQuestion.State.OPEN, item__question__state="open"
+            Exists(readable),
+            person=person,
+            state=RoutedQuestion.State.OPEN,
+            item__question__state="open",
         )
         .exclude(Exists(replied))
         .select_related("item", "item__author", "item__place", "routed_by")
         .order_by("-created", "-id")[: max(1, min(int(limit), MAX_ROUTED_LIST))]
     )
-    if not rows:
-        return []
-    # Access is checked for these few items by id: as a subquery the database would first
-    # list every item the person may read.
-    readable = set(
-        access.visible_items(person)
-        .filter(pk__in=[r.item_id for r in rows])
-        .values_list("pk", flat=True)
-    )
-    return [r for r in rows if r.item_id in readable]
 
 
 def routed_for(person: Person, routed_id: int) -> RoutedQuestion:

@@ -17,6 +17,8 @@ from kollega.search.querytext import parse
 
 MAX_SUGGESTIONS = 10
 MIN_CHARS = 2
+MIN_TITLE_CHARS = 3
+TITLE_POOL = 200
 PEOPLE, COMMUNITIES = 5, 3
 
 
@@ -36,10 +38,12 @@ def suggest(viewer: Person, text: str, limit: int = MAX_SUGGESTIONS) -> list[Sug
         return []
     limit = max(1, min(limit, MAX_SUGGESTIONS))
     backend = get_backend()
-    docs = visible(viewer, backend.prefix(SearchDocument.objects.all(), query))
+    names = visible(viewer, backend.prefix(SearchDocument.objects.all(), query, names_only=True))
+    # Item titles: the newest TITLE_POOL prefix matches, then access (a bounded amount of work).
+    docs = visible(viewer, backend.prefix(SearchDocument.objects.all(), query, newest=TITLE_POOL))
     out: list[Suggestion] = []
     people = (
-        Person.objects.filter(pk__in=docs.filter(kind=SearchDocument.PERSON).values("person_id"))
+        Person.objects.filter(pk__in=names.filter(kind=SearchDocument.PERSON).values("person_id"))
         .select_related("org_unit")
         .order_by("name", "pk")[: min(PEOPLE, limit)]
     )
@@ -48,13 +52,14 @@ def suggest(viewer: Person, text: str, limit: int = MAX_SUGGESTIONS) -> list[Sug
         out.append(Suggestion("person", kind_label("person"), p.name, detail,
                               p.get_absolute_url()))  # fmt: skip
     places = Place.objects.filter(
-        pk__in=docs.filter(kind=SearchDocument.COMMUNITY).values("place_id")
+        pk__in=names.filter(kind=SearchDocument.COMMUNITY).values("place_id")
     ).order_by("name", "pk")[: min(COMMUNITIES, limit - len(out))]
     for place in places:
         out.append(Suggestion("community", kind_label("community"), place.name, "",
                               place.get_absolute_url()))  # fmt: skip
     room = limit - len(out)
-    if room > 0:
+    # Titles from three characters on: two match too much of a large index to be useful.
+    if room > 0 and len("".join(words)) >= MIN_TITLE_CHARS:
         items = (
             docs.filter(item_id__isnull=False)
             .order_by("-id")

@@ -28,9 +28,19 @@ def match(docs, query: ParsedQuery):
     return docs.filter(id__in=RawSQL(sql, [to_websearch(query)]))  # noqa: S611 - bound
 
 
-def prefix(docs, query: ParsedQuery):
-    sql = f"SELECT id FROM search_searchdocument WHERE title_vector @@ to_tsquery('{CONFIG}', %s)"
-    return docs.filter(id__in=RawSQL(sql, [to_prefix_tsquery(query)]))  # noqa: S611 - bound
+def prefix(docs, query: ParsedQuery, names_only: bool = False, newest: int = 0):
+    """names_only: people and communities, through their own small partial GIN index.
+    newest: only the newest that many matches (a bounded pool for item titles)."""
+    names = "kind IN ('person', 'community') AND " if names_only else ""
+    sql = (
+        "SELECT id FROM search_searchdocument "
+        f"WHERE {names}title_vector @@ to_tsquery('{CONFIG}', %s)"
+    )
+    params = [to_prefix_tsquery(query)]
+    if newest:
+        sql += " ORDER BY id DESC LIMIT %s"
+        params.append(newest)
+    return docs.filter(id__in=RawSQL(sql, params))  # noqa: S611 - bound
 
 
 def top(query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
@@ -82,6 +92,7 @@ def bulk_load_begin() -> None:
         cursor.execute("TRUNCATE search_searchdocument")
         cursor.execute("DROP INDEX IF EXISTS search_doc_vector")
         cursor.execute("DROP INDEX IF EXISTS search_doc_title_vector")
+        cursor.execute("DROP INDEX IF EXISTS search_doc_names")
 
 
 def bulk_load_end() -> None:
@@ -93,6 +104,10 @@ def bulk_load_end() -> None:
         cursor.execute(
             "CREATE INDEX IF NOT EXISTS search_doc_title_vector ON search_searchdocument "
             "USING gin (title_vector)"
+        )
+        cursor.execute(
+            "CREATE INDEX IF NOT EXISTS search_doc_names ON search_searchdocument "
+            "USING gin (title_vector) WHERE kind IN ('person', 'community')"
         )
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         cursor.execute("ANALYZE search_searchdocument")

@@ -17,16 +17,24 @@ SNIPPET_TOKENS = 24
 
 
 def _match_ids(expression: str):
-    return RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression])
+    return RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression])  # noqa: S611
 
 
 def match(docs, query: ParsedQuery):
     return docs.filter(id__in=_match_ids(to_fts5(query)))
 
 
-def prefix(docs, query: ParsedQuery):
+def prefix(docs, query: ParsedQuery, names_only: bool = False, newest: int = 0):
+    """Titles with every word, the last as a prefix. ``names_only`` is a hint for engines
+    with a separate index of names (FTS5's prefix indexes make it unnecessary here);
+    ``newest`` keeps only the newest that many matches (a bounded pool)."""
     words = to_fts5(ParsedQuery([[t for g in query.groups for t in g if not t.exclude]]), True)
-    return docs.filter(id__in=_match_ids("{title} : " + words))
+    sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+    params: list = ["{title} : " + words]
+    if newest:
+        sql += " ORDER BY rowid DESC LIMIT %s"
+        params.append(newest)
+    return docs.filter(id__in=RawSQL(sql, params))  # noqa: S611 - bound parameters
 
 
 def top(query: ParsedQuery, limit: int) -> list[tuple[int, float]]:

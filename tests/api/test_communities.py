@@ -192,11 +192,12 @@ def test_members_are_listed_with_their_roles(api, org):
     assert response.status_code == 200
     data = response.json()
     assert data["count"] == 4
+    # Owners first, then editors, then members, each by name.
     assert [(m["person"]["username"], m["role"]) for m in data["items"]] == [
+        ("alice", "owner"),
         ("bob", "editor"),
         ("charlie", "member"),
         ("dana", "member"),
-        ("alice", "owner"),
     ]
     assert data["items"][0]["joined"]
     owners = api(org.dana).get("/places/platform-guild/members", role="owner").json()

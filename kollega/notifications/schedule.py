@@ -46,9 +46,13 @@ def due_jobs(now: datetime | None = None) -> list[str]:
 
 
 def tick(now: datetime | None = None) -> list[str]:
+    """Queue what is due: digests once per period, and on every tick the incremental
+    expertise refresh (cheap when nothing changed: it reads the events since its last run)."""
+    from kollega.discovery.tasks import refresh_changed_expertise
     from kollega.notifications.tasks import send_digests
 
     jobs = due_jobs(now)
     for name in jobs:
         send_digests.enqueue(name)
+    refresh_changed_expertise.enqueue()
     return jobs

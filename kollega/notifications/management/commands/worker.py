@@ -20,8 +20,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=1.0,
                             help="seconds between queue polls when idle (default 1)")  # fmt: skip
-        parser.add_argument("--schedule-every", type=float, default=60.0,
-                            help="seconds between checks for due digests (default 60)")  # fmt: skip
+        parser.add_argument("--schedule-every", type=float, default=300.0,
+                            help="seconds between checks for due digests and refreshing "
+                                 "expertise (default 300)")  # fmt: skip
 
     def handle(self, *args, **options):
         stop = threading.Event()

@@ -92,11 +92,14 @@ def person_documents(person_ids: list[int]) -> list[SearchDocument]:
             "about", "created",
         )
     )  # fmt: skip
-    tags = defaultdict(set)
-    for person_id, name in PersonTag.objects.filter(person_id__in=person_ids).values_list(
-        "person_id", "tag__name"
+    # Every tagging counts: a skill ten colleagues gave weighs more than one given once.
+    tags = defaultdict(list)
+    for person_id, name in (
+        PersonTag.objects.filter(person_id__in=person_ids)
+        .order_by("person_id", "tag__name")
+        .values_list("person_id", "tag__name")
     ):
-        tags[person_id].add(name)
+        tags[person_id].append(name)
     return [
         SearchDocument(
             kind=SearchDocument.PERSON,
@@ -112,7 +115,7 @@ def person_documents(person_ids: list[int]) -> list[SearchDocument]:
                     r["about"],
                 ]
             ),  # fmt: skip
-            tags=clean(" ".join(sorted(tags[r["id"]]))),
+            tags=clean(" ".join(tags[r["id"]])),
         )
         for r in rows
     ]

@@ -4,7 +4,7 @@ social search based on the user's social network").
 The best text matches (at most RERANK candidates, already filtered by access) are scored
 
     score = text + likes + liked_by_network + author_in_network + in_your_community
-            + bookmarks + bookmark_tags + bookmarked_by_network + recency
+            + bookmarks + bookmark_tags + bookmarked_by_network + author_tagged + recency
 
 where ``text`` is the engine's relevance divided by the best one among the candidates (so
 the top match is 1.0 on either backend) and every social signal is bounded, so no amount of
@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -30,6 +30,7 @@ from kollega.bookmarks.models import Bookmark
 from kollega.bookmarks.urlnorm import normalise_url, url_key
 from kollega.content.models import ItemTag, Like
 from kollega.network.models import Contact
+from kollega.people.models import PersonTag
 from kollega.places.models import Membership, Place
 from kollega.search.models import SearchDocument
 
@@ -42,6 +43,7 @@ W_BOOKMARKS = 0.10
 W_BOOKMARK_TAGS = 0.25
 W_BOOKMARKED_BY_NETWORK = 0.15
 W_RECENCY = 0.10
+W_AUTHOR_TAGGED = 0.30
 W_PERSON_CONTACT = 0.30
 W_MEMBER = 0.20
 HALF_LIFE_DAYS = 180
@@ -114,6 +116,9 @@ def _social(viewer, ranked: list[Ranked], words: list[str]) -> None:
             .annotate(n=Count("id"))
         )
     marks = _bookmarks(viewer, item_ids, words, contacts)
+    tagged_authors = _tagged_people(
+        {r.doc["author_id"] for r in ranked if r.doc["author_id"]}, words
+    )
     now = timezone.now()
     for r in ranked:
         doc = r.doc
@@ -126,6 +131,11 @@ def _social(viewer, ranked: list[Ranked], words: list[str]) -> None:
                 r.add("member", _("you are a member"), W_MEMBER)
             continue
         _item_signals(r, doc, contacts, mine, liked, marks.get(doc["item_id"]))
+        n = tagged_authors.get(doc["author_id"], 0)
+        r.add("author-tagged", ngettext(
+            "its author was tagged with your words by %(n)d colleague",
+            "its author was tagged with your words by %(n)d colleagues", n) % {"n": n},
+            W_AUTHOR_TAGGED * min(n, 3) / 3)  # fmt: skip
         age_days = max(0.0, (now - doc["created"]).total_seconds() / 86400)
         r.add("recent", _("recent"), W_RECENCY * 0.5 ** (age_days / HALF_LIFE_DAYS))
 
@@ -155,6 +165,19 @@ def _item_signals(r: Ranked, doc, contacts, mine, liked, marks) -> None:
                                                 "bookmarked by %(n)d of your contacts",
                                                 by_network) % {"n": by_network},
               W_BOOKMARKED_BY_NETWORK * min(by_network, 3) / 3)  # fmt: skip
+
+
+def _tagged_people(person_ids: set[int], words: list[str]) -> dict[int, int]:
+    """How many colleagues tagged each person with a word of the query (people tagging is
+    social bookmarking of people: it points at who knows about the query)."""
+    if not person_ids or not words:
+        return {}
+    return dict(
+        PersonTag.objects.filter(person_id__in=person_ids, tag__name__in=words)
+        .exclude(tagger_id=F("person_id"))
+        .values_list("person_id")
+        .annotate(n=Count("id"))
+    )
 
 
 def _bookmarks(viewer, item_ids: list[int], words: list[str], contacts: set[int]):

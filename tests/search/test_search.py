@@ -223,3 +223,14 @@ def test_text_match_for_other_apps_respects_access(indexed):
     assert [m.item_id for m in matches] == [org.secret_item.pk] and matches[0].score == 1.0
     people = text_match(org.dana, "engineer", kinds=["person"])
     assert {m.person_id for m in people} == {org.bob.pk, org.charlie.pk}
+
+
+def test_an_author_colleagues_tag_with_the_words_ranks_higher(indexed):
+    org = indexed
+    by_charlie = create_item(org.charlie, org.charlie.board, kind=Item.Kind.STATUS,
+                             body="Notes on istio.")  # fmt: skip
+    by_dana = create_item(org.dana, org.dana.board, kind=Item.Kind.STATUS, body="Notes on istio.")
+    tag_person(org.alice, org.charlie, "istio")
+    found = search(org.bob, "istio", Filters(kinds=["status"]))
+    assert [r.item.pk for r in found.results] == [by_charlie.pk, by_dana.pk]
+    assert "author-tagged" in [reason.code for reason in found.results[0].reasons]

@@ -44,6 +44,8 @@ W_BOOKMARK_TAGS = 0.25
 W_BOOKMARKED_BY_NETWORK = 0.15
 W_RECENCY = 0.10
 W_AUTHOR_TAGGED = 0.30
+# A person colleagues tagged with the query is the expert themself: worth more than their item.
+W_PERSON_TAGGED = 0.60
 W_PERSON_CONTACT = 0.30
 W_MEMBER = 0.20
 HALF_LIFE_DAYS = 180
@@ -117,7 +119,7 @@ def _social(viewer, ranked: list[Ranked], words: list[str]) -> None:
         )
     marks = _bookmarks(viewer, item_ids, words, contacts)
     tagged_authors = _tagged_people(
-        {r.doc["author_id"] for r in ranked if r.doc["author_id"]}, words
+        {r.doc["author_id"] or r.doc["person_id"] for r in ranked} - {None}, words
     )
     now = timezone.now()
     for r in ranked:
@@ -125,6 +127,10 @@ def _social(viewer, ranked: list[Ranked], words: list[str]) -> None:
         if doc["kind"] == SearchDocument.PERSON:
             if doc["person_id"] in contacts:
                 r.add("contact", _("in your network"), W_PERSON_CONTACT)
+            n = tagged_authors.get(doc["person_id"], 0)
+            r.add("tagged", ngettext("tagged with your words by %(n)d colleague",
+                                     "tagged with your words by %(n)d colleagues", n) % {"n": n},
+                  W_PERSON_TAGGED * min(n, 3) / 3)  # fmt: skip
             continue
         if doc["kind"] == SearchDocument.COMMUNITY:
             if doc["place_id"] in mine:

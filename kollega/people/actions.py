@@ -86,6 +86,9 @@ def ensure_person(user, *, name: str | None = None, **profile) -> Person:
             member_count=1,
         )
         Membership.objects.create(place=board, person=person, role=Membership.Role.OWNER)
+        # Recorded so that everything that follows events (search index, analytics) sees
+        # the new colleague at once.
+        record(person, Event.Verb.CREATE, person=person, place=board)
         return person
 
 

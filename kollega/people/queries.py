@@ -130,6 +130,12 @@ def mention_candidates(q: str, limit: int = 10) -> QuerySet[Person]:
     q = " ".join((q or "").lower().split()).lstrip("@")
     if not q:
         return Person.objects.none()
-    return people().filter(
-        Q(search_name__startswith=q) | Q(search_name__contains=" " + q) | Q(username__istartswith=q)
-    ).order_by("search_name", "pk")[:limit]
+    return (
+        people()
+        .filter(
+            Q(search_name__startswith=q)
+            | Q(search_name__contains=" " + q)
+            | Q(username__istartswith=q)
+        )
+        .order_by("search_name", "pk")[:limit]
+    )

@@ -105,8 +105,6 @@ def render_link(person, item):
 
 
 def test_the_report_link_is_offered_to_readers_but_not_the_author(org):
-    assert f'href="/items/{org.open_item.pk}/report/"' in render_link(
-        org.dana, org.open_item
-    )
+    assert f'href="/items/{org.open_item.pk}/report/"' in render_link(org.dana, org.open_item)
     assert "Report" in render_link(org.dana, org.open_item)
     assert render_link(org.alice, org.open_item).strip() == ""

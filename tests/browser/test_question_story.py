@@ -2,7 +2,10 @@
 mention, answered on another board by someone the asker never met, accepted, and the asker
 sees how they are connected to the person who answered."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from kollega.network.actions import accept_invitation, invite
 from tests.browser.conftest import PHONE
@@ -85,7 +88,8 @@ def test_a_question_travels_two_boards_and_is_answered(story_org, sign_in, live_
     answer = alice.locator(".reply", has_text="certctl rotate")
     answer.get_by_role("button", name="Accept as answer").click()
     alice.locator("#item-detail h1 .badge", has_text="Answered").wait_for()
-    assert "accepted" in alice.locator(".reply", has_text="certctl rotate").get_attribute("class")
+    # expect() waits for the swapped-in fragment instead of reading the class once.
+    expect(alice.locator(".reply", has_text="certctl rotate")).to_have_class(re.compile("accepted"))
     assert alice.get_by_text("Answered after").is_visible()
     assert alice.get_by_role("button", name="Unaccept").is_visible()
 

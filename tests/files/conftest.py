@@ -1,9 +1,6 @@
 import pytest
 
 from kollega.files import actions
-
-# The browser tests' fixtures (Chromium through Playwright, a live server, signing in).
-from tests.browser.conftest import browser, live_org, sign_in  # noqa: F401
 from tests.files import builders
 
 

@@ -42,6 +42,8 @@ class Item(models.Model):
         indexes = [
             models.Index(fields=["place", "-last_activity_at", "-id"]),
             models.Index(fields=["author", "-created"]),
+            # The stream gathers a source's recent items by author (kollega/stream/queries.py).
+            models.Index(fields=["author", "-last_activity_at", "-id"]),
             models.Index(fields=["-last_activity_at", "-id"]),
         ]
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BigIntegerField, F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from kollega.activity.models import Event
@@ -29,49 +30,119 @@ from kollega.places.models import Membership, Place
 
 PAGE_SIZE = 20
 VIEWS = ("following", "network", "discover", "status", "mentions", "saved")
+STATUS_KINDS = (Item.Kind.STATUS, Item.Kind.POST)
 SUMMARY_VERBS = (Event.Verb.CREATE, Event.Verb.REPLY, Event.Verb.LIKE, Event.Verb.UPDATE)
 
 
-def _followed(viewer: Person, field_name: str):
-    return Follow.objects.filter(follower=viewer, **{f"{field_name}__isnull": False}).values(
-        field_name
-    )
+@dataclass
+class Sources:
+    """What a view draws from, as ids read up front: items by these people, in these
+    places, these items, and items with these tags."""
+
+    people: set[int] = field(default_factory=set)
+    places: set[int] = field(default_factory=set)
+    items: set[int] = field(default_factory=set)
+    tags: set[int] = field(default_factory=set)
+
+    def __or__(self, other: Sources) -> Sources:
+        return Sources(self.people | other.people, self.places | other.places,
+                       self.items | other.items, self.tags | other.tags)  # fmt: skip
+
+    def conditions(self) -> list[Q]:
+        """At most two conditions: the ids and the tags.
+
+        The ids go as constant lists (``any_of``), not subqueries: the planner then knows
+        from the column statistics how many items each source holds, and can combine the
+        ``(author, -last_activity_at, -id)`` and ``(place, -last_activity_at, -id)``
+        indexes and the primary key for the OR. The tags stay a subquery (a common tag
+        has tens of thousands of items) in a condition of their own."""
+        direct = Q(pk__in=[])
+        if self.people:
+            direct |= Q(author_id__any_of=sorted(self.people))
+        if self.places:
+            direct |= Q(place_id__any_of=sorted(self.places))
+        if self.items:
+            direct |= Q(pk__any_of=sorted(self.items))
+        found = [direct] if (self.people or self.places or self.items) else []
+        if self.tags:
+            tagged = ItemTag.objects.filter(tag_id__any_of=sorted(self.tags)).values("item_id")
+            found.append(Q(pk__in=tagged))
+        return found
 
 
-def following_filter(viewer: Person) -> Q:
+def _no_id() -> Value:
+    return Value(None, output_field=BigIntegerField())
+
+
+def following_sources(viewer: Person) -> Sources:
     """People, places, tags and items the viewer follows; the communities they belong to
-    count as followed, and so does their own board."""
-    my_places = Membership.objects.filter(person=viewer).values("place_id")
-    # Checked per candidate item (an index probe on ItemTag(item, tag)) rather than as
-    # "every item with a followed tag", which for a common tag is most of the table.
-    tagged = Exists(
-        ItemTag.objects.filter(item_id=OuterRef("pk"), tag_id__in=_followed(viewer, "tag"))
+    count as followed places, and so does their own board. One query."""
+    # Unordered: a part of a UNION may have no ORDER BY.
+    follows = (
+        Follow.objects.filter(follower=viewer)
+        .order_by()
+        .values_list("person_id", "place_id", "tag_id", "item_id")
     )
-    return (
-        Q(author_id__in=_followed(viewer, "person"))
-        | Q(place_id__in=_followed(viewer, "place"))
-        | Q(place_id__in=my_places)
-        | tagged
-        | Q(pk__in=_followed(viewer, "item"))
+    memberships = (
+        Membership.objects.filter(person=viewer)
+        .order_by()
+        .values_list(_no_id(), "place_id", _no_id(), _no_id())
     )
+    sources = Sources()
+    for row in follows.union(memberships, all=True):
+        for ids, value in zip(
+            (sources.people, sources.places, sources.tags, sources.items), row, strict=True
+        ):
+            if value is not None:
+                ids.add(value)
+    return sources
 
 
-def network_filter(viewer: Person) -> Q:
-    """Items written by the viewer's contacts, or on their boards."""
-    contacts = Contact.objects.filter(person=viewer).values("other_id")
-    return Q(author_id__in=contacts) | Q(place__owner_id__in=contacts)
+def network_sources(viewer: Person) -> Sources:
+    """Items written by the viewer's contacts, or on their boards. One query."""
+    contacts = Contact.objects.filter(person=viewer).order_by()
+    # Their boards as place ids, not "place.owner in contacts", which needs the join to
+    # Place inside the condition (PostgreSQL then filters every item against every place:
+    # 0.4 s for a person with 960 contacts, measured).
+    boards = Place.objects.filter(owner_id__in=contacts.values("other_id")).order_by()
+    sources = Sources()
+    rows = contacts.values_list("other_id", _no_id()).union(
+        boards.values_list(_no_id(), "pk"), all=True
+    )
+    for person_id, place_id in rows:
+        if person_id is not None:
+            sources.people.add(person_id)
+        if place_id is not None:
+            sources.places.add(place_id)
+    return sources
+
+
+def view_sources(viewer: Person, view: str) -> Sources | None:
+    """The view's sources; None for views that are not narrowed by the viewer's sources."""
+    if view == "following":
+        return following_sources(viewer)
+    if view == "network":
+        return network_sources(viewer)
+    if view == "status":
+        return following_sources(viewer) | network_sources(viewer)
+    return None
+
+
+def _any_of(conditions: list[Q]) -> Q:
+    combined = Q(pk__in=[])
+    for condition in conditions:
+        combined |= condition
+    return combined
 
 
 def view_queryset(viewer: Person, view: str) -> QuerySet[Item]:
+    """Every item of a view, as one queryset (for counts; pages use ``stream``)."""
     qs = item_list(viewer)
-    if view == "following":
-        return qs.filter(following_filter(viewer))
-    if view == "network":
-        return qs.filter(network_filter(viewer))
     if view == "status":
-        return qs.filter(kind__in=(Item.Kind.STATUS, Item.Kind.POST)).filter(
-            following_filter(viewer) | network_filter(viewer)
-        )
+        qs = qs.filter(kind__in=STATUS_KINDS)
+    sources = view_sources(viewer, view)
+    if sources is not None:
+        return qs.filter(_any_of(sources.conditions()))
     if view == "mentions":
         mentioned = Event.objects.filter(person=viewer, verb=Event.Verb.MENTION).values("item_id")
         return qs.filter(pk__in=mentioned)
@@ -93,50 +164,79 @@ def stream(
     place: Place | None = None,
     limit: int = PAGE_SIZE,
 ) -> Page:
-    qs = view_queryset(viewer, view)
+    sources = view_sources(viewer, view)
+    qs = item_list(viewer) if sources is not None else view_queryset(viewer, view)
+    if view == "status":
+        qs = qs.filter(kind__in=STATUS_KINDS)
     if person is not None:
-        qs = qs.filter(Q(author=person) | Q(place__owner=person))
+        # The person's own boards as place ids, for the reason given in network_sources.
+        boards = Place.objects.filter(owner=person).values("pk")
+        qs = qs.filter(Q(author=person) | Q(place_id__in=boards))
     if place is not None:
         qs = qs.filter(place=place)
     if kind:
         qs = qs.filter(kind=kind)
     if tag:
         qs = qs.filter(pk__in=ItemTag.objects.filter(tag__name=tag).values("item_id"))
-    if view in WINDOWED_VIEWS and place is None:
-        page = windowed_page(qs, cursor=cursor, limit=limit)
-    else:
+    if sources is None:
         page = keyset_page(qs, field="last_activity_at", cursor=cursor, limit=limit)
+    elif place is not None:
+        # One place's items are one index range already.
+        narrowed = qs.filter(_any_of(sources.conditions()))
+        page = keyset_page(narrowed, field="last_activity_at", cursor=cursor, limit=limit)
+    else:
+        page = merged_page(qs, sources.conditions(), cursor=cursor, limit=limit)
     mark_viewer_state(viewer, page.items)
     attach_summaries(page.items)
     return page
 
 
-# Views narrowed by the viewer's sources: most recent items match only sometimes, so a
-# query over all time would collect every matching item before sorting (measured: seconds
-# for a person following 50 communities, see bench/RESULTS.md).
+# Views narrowed by the viewer's sources, paged by merged_page.
 WINDOWED_VIEWS = ("following", "network", "status")
 WINDOWS = (timedelta(days=3), timedelta(days=21), timedelta(days=120), None)
+# Newest first, as an expression no index serves: see merged_page.
+NEWEST_FIRST = (Coalesce("last_activity_at", "created").desc(), F("pk").desc())
 
 
-def windowed_page(qs: QuerySet[Item], *, cursor: str | None, limit: int) -> Page:
-    """A keyset page found by looking back over growing time windows.
+def merged_page(qs: QuerySet[Item], conditions: list[Q], *, cursor: str | None, limit: int) -> Page:
+    """The keyset page of ``qs`` narrowed to any of ``conditions`` (a view's sources).
 
-    Each try is a range scan of the ``last_activity_at`` index bounded below by the
-    window and reads only ids, so a page costs what the recent activity costs, not what all
-    history costs. The last try has no bound, so the answer is the same as an unbounded
-    query's. At most four tries, then one query for the page's rows.
+    Why not the plain query with the sources OR-ed and ``ORDER BY last_activity_at``: the
+    database then walks the ``last_activity_at`` index testing each item against the
+    sources and stops at the page's end. That is fast when the sources are dense (a person
+    following 50 communities), but walks half the table when they are sparse (a few
+    contacts, a followed person whose items are old, status updates among communities),
+    and the planner cannot tell which case it is in (measured: 0.1–0.4 s on PostgreSQL).
+
+    Instead each source gathers its own items through its own index, bounded below by a
+    time window that grows (3 days, 3 weeks, 4 months, all time), and the ordering is an
+    expression no index serves, so the database never chooses the walk: a page costs what
+    the sources did lately. A condition that filled the page inside a window is final (its
+    older items rank below what it gave); the others are asked again with the next window,
+    and the page is final once the window holds ``limit + 1`` items. At most four windows
+    of at most two conditions (the ids, the tags), then one query for the page's rows.
     """
     upper = decode_cursor(cursor)[0] if cursor else timezone.now()
     keys = qs.values_list("pk", "last_activity_at")
     if cursor:
         when, pk = decode_cursor(cursor)
         keys = keys.filter(Q(last_activity_at__lt=when) | Q(last_activity_at=when, pk__lt=pk))
-    rows: list = []
+    found: dict[int, datetime] = {}
+    pending = list(conditions)
     for window in WINDOWS:
-        narrowed = keys if window is None else keys.filter(last_activity_at__gte=upper - window)
-        rows = list(narrowed.order_by("-last_activity_at", "-pk")[: limit + 1])
-        if len(rows) > limit:
+        exhausted = []
+        for condition in pending:
+            asked = keys.filter(condition)
+            if window is not None:
+                asked = asked.filter(last_activity_at__gte=upper - window)
+            rows = list(asked.order_by(*NEWEST_FIRST)[: limit + 1])
+            found.update(rows)
+            if len(rows) <= limit:
+                exhausted.append(condition)
+        pending = exhausted
+        if len(found) > limit or not pending:
             break
+    rows = sorted(found.items(), key=lambda row: (row[1], row[0]), reverse=True)
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]

@@ -252,7 +252,7 @@ def test_stream_pages_use_a_fixed_number_of_queries(api, org, path, django_asser
     deep, _doc = queries_for(client, path, limit="5", cursor=cursor_of(document["next"]))
     assert first == small == deep
     # A page that the recent windows cannot fill looks further back: at most three more
-    # queries (kollega/stream/queries.py, windowed_page).
+    # windows, one query each per condition (kollega/stream/queries.py, merged_page).
     windowed = path.rsplit("/", 1)[-1] in WINDOWED_VIEWS
     with django_assert_max_num_queries(11 if windowed else 8):
         client.get(path, limit="100")

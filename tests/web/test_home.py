@@ -437,7 +437,8 @@ def test_each_view_makes_a_fixed_number_of_queries(dana, org, view, monkeypatch)
     many = counts()
     if view in WINDOWED_VIEWS:
         # A page the recent windows cannot fill looks further back (at most three more
-        # queries, kollega/stream/queries.py): more data never costs more queries.
+        # windows, one query each per condition: dana follows no tag, so one condition;
+        # kollega/stream/queries.py, merged_page): more data never costs more queries.
         assert all(m <= f <= m + 3 for m, f in zip(many, few, strict=True) if m is not None)
     else:
         assert many == few

@@ -31,6 +31,8 @@ def test_a_moderated_community_from_request_to_wiki_diff(live_org, sign_in, live
 
     alice.goto(f"{url}/places/release-train/members/")
     alice.get_by_role("button", name="Approve").click()
+    # The pending request names Dana too: wait until it is gone, i.e. the approval is in.
+    expect(alice.get_by_role("button", name="Approve")).to_have_count(0)
     expect(alice.locator("#members-panel").get_by_text("Dana Dahl")).to_be_visible()
 
     # dana uploads a PDF, then finds it by a word of its text.

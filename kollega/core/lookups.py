@@ -10,7 +10,11 @@ databases get the ordinary ``IN (…)``.
 
 from __future__ import annotations
 
+import json
+
 from django.db.models import Field, ForeignObject, Lookup
+
+INLINE_MAX = 5000
 
 
 class AnyOf(Lookup):
@@ -29,6 +33,10 @@ class AnyOf(Lookup):
             return "1 = 0", list(lhs_params)
         if connection.vendor == "postgresql":
             return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, values]
+        if len(values) > INLINE_MAX:
+            # SQLite refuses a statement with more than 32,766 parameters; a long list goes
+            # as one JSON array instead.
+            return f"{lhs} IN (SELECT value FROM json_each(%s))", [*lhs_params, json.dumps(values)]
         placeholders = ", ".join(["%s"] * len(values))
         return f"{lhs} IN ({placeholders})", [*lhs_params, *values]
 

@@ -79,14 +79,15 @@ def recommendations(viewer: Person, limit: int = 10) -> list[Recommendation]:
     if first is None:
         return []
     # Literal lists rather than subqueries: the planner then reads each contact's recent
-    # items through the (author, created) index instead of walking all recent items.
+    # items through the (author, created) index instead of walking all recent items. Sent
+    # with any_of (kollega/core/lookups.py): one array parameter on PostgreSQL.
     contacts = list(
         Contact.objects.filter(person=viewer).values_list("other_id", flat=True)[:MAX_CONTACTS]
     )
     found: dict[int, list[tuple[str, object]]] = defaultdict(list)
 
     liked = (
-        Like.objects.filter(person_id__in=contacts, item_id__gte=first)
+        Like.objects.filter(person_id__any_of=contacts, item_id__gte=first)
         .values("item_id")
         .annotate(n=Count("id"))
         .order_by("-n", "-item_id")[:POOL]
@@ -94,7 +95,7 @@ def recommendations(viewer: Person, limit: int = 10) -> list[Recommendation]:
     for row in liked:
         found[row["item_id"]].append((LIKED, row["n"]))
     for pk in (
-        Item.objects.filter(author_id__in=contacts, created__gte=since)
+        Item.objects.filter(author_id__any_of=contacts, created__gte=since)
         .order_by("-created")
         .values_list("pk", flat=True)[:POOL]
     ):
@@ -105,7 +106,7 @@ def recommendations(viewer: Person, limit: int = 10) -> list[Recommendation]:
         )[:MAX_CONTACTS]
     )
     for pk in (
-        Item.objects.filter(place_id__in=communities, pk__gte=first)
+        Item.objects.filter(place_id__any_of=communities, pk__gte=first)
         .order_by("-pk")
         .values_list("pk", flat=True)[:POOL]
     ):

@@ -99,11 +99,25 @@ def _clean_body(body: str, limit: int, *, required: bool = True) -> str:
     return body
 
 
-def _set_tags(item: Item, names: list[str]) -> None:
+def _set_tags(item: Item, names: list[str], activity=None) -> None:
+    """Give the item exactly these tags; ``activity`` is its last_activity_at when the
+    caller knows it (a new item), else it is read (the instance may predate a reply)."""
     ItemTag.objects.filter(item=item).exclude(tag__name__in=names).delete()
     tags = get_or_create_tags(names)
     have = set(ItemTag.objects.filter(item=item).values_list("tag_id", flat=True))
-    ItemTag.objects.bulk_create([ItemTag(item=item, tag=t) for t in tags if t.pk not in have])
+    new = [t for t in tags if t.pk not in have]
+    if not new:
+        return
+    if activity is None:
+        activity = Item.objects.values_list("last_activity_at", flat=True).get(pk=item.pk)
+    ItemTag.objects.bulk_create([ItemTag(item=item, tag=t, last_activity_at=activity) for t in new])
+
+
+def bump_activity(item: Item, when, **changes) -> None:
+    """Record activity on an item at ``when`` (with other column changes): its
+    last_activity_at and the copy its tags keep (see ItemTag)."""
+    Item.objects.filter(pk=item.pk).update(last_activity_at=when, **changes)
+    ItemTag.objects.filter(item_id=item.pk).update(last_activity_at=when)
 
 
 def _touch(place: Place, when) -> None:
@@ -154,7 +168,7 @@ def create_item(
         last_activity_at=now,
     )
     if names:
-        _set_tags(item, names)
+        _set_tags(item, names, activity=now)
     if kind == Item.Kind.QUESTION:
         Question.objects.create(item=item, asked_at=now)
     _touch(place, now)
@@ -218,7 +232,7 @@ def reply_to_item(actor: Person, item: Item, body: str) -> Reply:
         created=now,
         updated=now,
     )
-    Item.objects.filter(pk=item.pk).update(reply_count=F("reply_count") + 1, last_activity_at=now)
+    bump_activity(item, now, reply_count=F("reply_count") + 1)
     if actor.pk != item.author_id:
         # The clock for "time to first reply" stops at the first reply by someone else.
         Question.objects.filter(item=item, first_reply_at__isnull=True).update(first_reply_at=now)

@@ -107,10 +107,17 @@ class ItemShare(models.Model):
 class ItemTag(models.Model):
     item = models.ForeignKey(Item, on_delete=models.CASCADE)
     tag = models.ForeignKey("core.Tag", on_delete=models.CASCADE)
+    # A copy of the item's last_activity_at, kept by kollega.content.actions.bump_activity,
+    # so that "a tag's items, newest activity first, in a time window" is one index range
+    # (the stream's followed tags; kollega/stream/queries.py).
+    last_activity_at = models.DateTimeField()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "tag"], name="itemtag_once")]
-        indexes = [models.Index(fields=["tag", "item"])]
+        indexes = [
+            models.Index(fields=["tag", "item"]),
+            models.Index(fields=["tag", "-last_activity_at"]),
+        ]
 
 
 class Reply(models.Model):

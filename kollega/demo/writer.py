@@ -35,7 +35,7 @@ TABLES = {
     "places.Membership": "id place_id person_id role created",
     "content.Item": "id kind author_id place_id title body body_html created updated "
     "last_activity_at reply_count like_count removed_at",
-    "content.ItemTag": "id item_id tag_id",
+    "content.ItemTag": "id item_id tag_id last_activity_at",
     "content.Question": "item_id state asked_at first_reply_at answered_at",
     "content.Reply": "id item_id author_id body body_html created updated removed_at accepted_at",
     "content.Like": "id item_id person_id created",

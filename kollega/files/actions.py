@@ -236,11 +236,11 @@ def _add_version(actor, item, prepared, note, saved) -> FileVersion:
         version=number,
         current=version,
     )
-    changes = {"updated": now, "last_activity_at": now}
+    changes = {"updated": now}
     if item.title == old_name:
         # The title was the file's name: it follows the file.
         changes["title"] = prepared.name
-    Item.objects.filter(pk=item.pk).update(**changes)
+    content_actions.bump_activity(item, now, **changes)
     Place.objects.filter(pk=item.place_id, last_activity_at__lt=now).update(last_activity_at=now)
     record(actor, Event.Verb.UPDATE, item=item, at=now, data={"version": number})
     return version

@@ -13,6 +13,7 @@ or removed disappears from every stream at once.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -34,6 +35,10 @@ STATUS_KINDS = (Item.Kind.STATUS, Item.Kind.POST)
 SUMMARY_VERBS = (Event.Verb.CREATE, Event.Verb.REPLY, Event.Verb.LIKE, Event.Verb.UPDATE)
 
 
+# A source's items as a condition, given the time window asked (None: unbounded).
+Condition = Callable[[datetime | None, datetime | None], Q]
+
+
 @dataclass
 class Sources:
     """What a view draws from, as ids read up front: items by these people, in these
@@ -48,26 +53,45 @@ class Sources:
         return Sources(self.people | other.people, self.places | other.places,
                        self.items | other.items, self.tags | other.tags)  # fmt: skip
 
-    def conditions(self) -> list[Q]:
+    def conditions(self) -> list[Condition]:
         """At most two conditions: the ids and the tags.
 
         The ids go as constant lists (``any_of``), not subqueries: the planner then knows
         from the column statistics how many items each source holds, and can combine the
         ``(author, -last_activity_at, -id)`` and ``(place, -last_activity_at, -id)``
-        indexes and the primary key for the OR. The tags stay a subquery (a common tag
-        has tens of thousands of items) in a condition of their own."""
-        direct = Q(pk__in=[])
-        if self.people:
-            direct |= Q(author_id__any_of=sorted(self.people))
-        if self.places:
-            direct |= Q(place_id__any_of=sorted(self.places))
-        if self.items:
-            direct |= Q(pk__any_of=sorted(self.items))
-        found = [direct] if (self.people or self.places or self.items) else []
+        indexes and the primary key for the OR. The tags are a condition of their own, read
+        through ItemTag's copy of the items' activity times, so that a window of a common
+        tag is one range of the ``(tag, -last_activity_at)`` index, not all its items."""
+        found: list[Condition] = []
+        if self.people or self.places or self.items:
+            direct = Q(pk__in=[])
+            if self.people:
+                direct |= Q(author_id__any_of=sorted(self.people))
+            if self.places:
+                direct |= Q(place_id__any_of=sorted(self.places))
+            if self.items:
+                direct |= Q(pk__any_of=sorted(self.items))
+            found.append(lambda lower, upper: direct)
         if self.tags:
-            tagged = ItemTag.objects.filter(tag_id__any_of=sorted(self.tags)).values("item_id")
-            found.append(Q(pk__in=tagged))
+            tag_ids = sorted(self.tags)
+
+            def tagged(lower: datetime | None, upper: datetime | None) -> Q:
+                rows = ItemTag.objects.filter(tag_id__any_of=tag_ids)
+                if lower is not None:
+                    rows = rows.filter(last_activity_at__gte=lower)
+                if upper is not None:
+                    rows = rows.filter(last_activity_at__lte=upper)
+                return Q(pk__in=rows.values("item_id"))
+
+            found.append(tagged)
         return found
+
+    def q(self) -> Q:
+        """Any of the sources, over all time."""
+        combined = Q(pk__in=[])
+        for condition in self.conditions():
+            combined |= condition(None, None)
+        return combined
 
 
 def _no_id() -> Value:
@@ -128,13 +152,6 @@ def view_sources(viewer: Person, view: str) -> Sources | None:
     return None
 
 
-def _any_of(conditions: list[Q]) -> Q:
-    combined = Q(pk__in=[])
-    for condition in conditions:
-        combined |= condition
-    return combined
-
-
 def view_queryset(viewer: Person, view: str) -> QuerySet[Item]:
     """Every item of a view, as one queryset (for counts; pages use ``stream``)."""
     qs = item_list(viewer)
@@ -142,7 +159,7 @@ def view_queryset(viewer: Person, view: str) -> QuerySet[Item]:
         qs = qs.filter(kind__in=STATUS_KINDS)
     sources = view_sources(viewer, view)
     if sources is not None:
-        return qs.filter(_any_of(sources.conditions()))
+        return qs.filter(sources.q())
     if view == "mentions":
         mentioned = Event.objects.filter(person=viewer, verb=Event.Verb.MENTION).values("item_id")
         return qs.filter(pk__in=mentioned)
@@ -182,7 +199,7 @@ def stream(
         page = keyset_page(qs, field="last_activity_at", cursor=cursor, limit=limit)
     elif place is not None:
         # One place's items are one index range already.
-        narrowed = qs.filter(_any_of(sources.conditions()))
+        narrowed = qs.filter(sources.q())
         page = keyset_page(narrowed, field="last_activity_at", cursor=cursor, limit=limit)
     else:
         page = merged_page(qs, sources.conditions(), cursor=cursor, limit=limit)
@@ -198,7 +215,9 @@ WINDOWS = (timedelta(days=3), timedelta(days=21), timedelta(days=120), None)
 NEWEST_FIRST = (Coalesce("last_activity_at", "created").desc(), F("pk").desc())
 
 
-def merged_page(qs: QuerySet[Item], conditions: list[Q], *, cursor: str | None, limit: int) -> Page:
+def merged_page(
+    qs: QuerySet[Item], conditions: list[Condition], *, cursor: str | None, limit: int
+) -> Page:
     """The keyset page of ``qs`` narrowed to any of ``conditions`` (a view's sources).
 
     Why not the plain query with the sources OR-ed and ``ORDER BY last_activity_at``: the
@@ -216,19 +235,21 @@ def merged_page(qs: QuerySet[Item], conditions: list[Q], *, cursor: str | None, 
     and the page is final once the window holds ``limit + 1`` items. At most four windows
     of at most two conditions (the ids, the tags), then one query for the page's rows.
     """
-    upper = decode_cursor(cursor)[0] if cursor else timezone.now()
     keys = qs.values_list("pk", "last_activity_at")
+    upper, after = timezone.now(), None  # after: the cursor's time, if any
     if cursor:
-        when, pk = decode_cursor(cursor)
-        keys = keys.filter(Q(last_activity_at__lt=when) | Q(last_activity_at=when, pk__lt=pk))
+        upper, pk = decode_cursor(cursor)
+        after = upper
+        keys = keys.filter(Q(last_activity_at__lt=upper) | Q(last_activity_at=upper, pk__lt=pk))
     found: dict[int, datetime] = {}
     pending = list(conditions)
     for window in WINDOWS:
+        lower = None if window is None else upper - window
         exhausted = []
         for condition in pending:
-            asked = keys.filter(condition)
-            if window is not None:
-                asked = asked.filter(last_activity_at__gte=upper - window)
+            asked = keys.filter(condition(lower, after))
+            if lower is not None:
+                asked = asked.filter(last_activity_at__gte=lower)
             rows = list(asked.order_by(*NEWEST_FIRST)[: limit + 1])
             found.update(rows)
             if len(rows) <= limit:

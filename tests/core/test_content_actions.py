@@ -98,3 +98,34 @@ def test_moderated_and_restricted_communities_cannot_be_joined_directly(org):
 def test_the_last_owner_cannot_leave(org):
     with pytest.raises(ValidationError, match="last owner"):
         place_actions.leave_place(org.alice, org.guild)
+
+
+def test_an_items_tags_keep_its_last_activity_time(org):
+    """ItemTag.last_activity_at is what the stream's followed tags are read by: it follows
+    the item on creation, on every reply, and for tags added later."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kollega.content.models import ItemTag
+    from kollega.files import actions as file_actions
+
+    def times(item):
+        item.refresh_from_db()
+        copies = set(ItemTag.objects.filter(item=item).values_list("last_activity_at", flat=True))
+        return item.last_activity_at, copies
+
+    item = actions.create_item(org.alice, org.guild, kind="topic", body="x", tags="rust, go")
+    when, copies = times(item)
+    assert copies == {when}
+    stale = Item.objects.get(pk=item.pk)
+    actions.reply_to_item(org.bob, item, "a reply")
+    when, copies = times(item)
+    assert copies == {when} and when > stale.last_activity_at
+    # Tags added through an instance loaded before the reply still get the reply's time.
+    actions.update_item(org.alice, stale, tags="rust, go, zig")
+    assert times(item) == (when, {when})
+    upload = SimpleUploadedFile("notes.txt", b"first", content_type="text/plain")
+    document = file_actions.upload_file(org.alice, org.guild, upload, tags="notes")
+    again = SimpleUploadedFile("notes.txt", b"second", content_type="text/plain")
+    file_actions.upload_version(org.alice, document, again)
+    when, copies = times(document)
+    assert copies == {when} and when > document.created

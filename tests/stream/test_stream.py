@@ -50,7 +50,7 @@ def test_my_network_shows_only_my_contacts(org):
 def test_active_threads_float_up(org):
     older = content.create_item(org.alice, org.guild, kind="topic", body="older")
     newer = content.create_item(org.alice, org.guild, kind="topic", body="newer")
-    Item.objects.filter(pk=older.pk).update(last_activity_at=timezone.now() - timedelta(days=2))
+    content.bump_activity(older, timezone.now() - timedelta(days=2))
 
     def order():
         return [pk for pk in ids(stream(org.alice, "discover")) if pk in (older.pk, newer.pk)]
@@ -135,7 +135,7 @@ def test_paging_a_view_gives_every_item_of_its_sources_newest_first(org):
             item = content.create_item(author, place, kind=kind, body=f"{n}", tags=tags)
             # Equal times on purpose for some, so that the id breaks the tie.
             when = now - timedelta(days=days, minutes=n % 3)
-            Item.objects.filter(pk=item.pk).update(last_activity_at=when)
+            content.bump_activity(item, when)
     for view in ("following", "network", "status"):
         expected = list(
             view_queryset(org.dana, view)

@@ -338,7 +338,7 @@ class ContentGenerator:
         )
         ids.event += 1
         for tag in self._tags(author, topic, kind):
-            batch.item_tags.append((ids.itemtag, item_id, self.tag_ids[tag]))
+            batch.item_tags.append((ids.itemtag, item_id, self.tag_ids[tag], at(last)))
             ids.itemtag += 1
         if last > self.place_activity.get(place_id, -1):
             self.place_activity[place_id] = last

@@ -28,7 +28,8 @@ def too_large_message() -> str:
 def _listing(request, files, extra: dict, page_template: str, status: int = 200):
     filters = ListFilterForm(request.GET)
     query, sort = filters.values()
-    page = Paginator(files(query, sort), PER_PAGE).get_page(request.GET.get("page"))
+    rows = queries.for_table(files(query, sort), with_place=extra.get("show_place", False))
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "filters": filters,

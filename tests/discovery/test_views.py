@@ -72,6 +72,20 @@ def test_recommendations_page_and_dismiss(experts, dana):
     assert dana.get(url).status_code == 405
 
 
+def test_a_recommendation_links_to_its_kinds_own_page(experts, dana):
+    """A file, a wiki page, an idea or a news article opens on its own page (its versions,
+    its tree, its votes), like in lists and streams; other kinds on the item page."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kollega.files import actions as file_actions
+
+    upload = SimpleUploadedFile("plan.txt", b"Kubernetes upgrade steps", content_type="text/plain")
+    document = file_actions.upload_file(experts.alice, experts.guild, upload, tags="kubernetes")
+    page = dana.get("/discover/recommendations/").content.decode()
+    assert f'href="/files/{document.pk}/"' in page
+    assert f'href="/items/{experts.open_item.pk}/"' in page
+
+
 def test_experts_page(experts, dana):
     page = dana.get("/discover/experts/", {"q": "kubernetes"}).content.decode()
     assert page.index("Charlie Chen") < page.index("Bob Brown")

@@ -236,10 +236,10 @@ def merged_page(
     of at most two conditions (the ids, the tags), then one query for the page's rows.
     """
     keys = qs.values_list("pk", "last_activity_at")
-    upper, after = timezone.now(), None  # after: the cursor's time, if any
+    upper, cursor_time = timezone.now(), None
     if cursor:
         upper, pk = decode_cursor(cursor)
-        after = upper
+        cursor_time = upper
         keys = keys.filter(Q(last_activity_at__lt=upper) | Q(last_activity_at=upper, pk__lt=pk))
     found: dict[int, datetime] = {}
     pending = list(conditions)
@@ -247,7 +247,7 @@ def merged_page(
         lower = None if window is None else upper - window
         exhausted = []
         for condition in pending:
-            asked = keys.filter(condition(lower, after))
+            asked = keys.filter(condition(lower, cursor_time))
             if lower is not None:
                 asked = asked.filter(last_activity_at__gte=lower)
             rows = list(asked.order_by(*NEWEST_FIRST)[: limit + 1])

@@ -8,11 +8,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
-from django.db.models import Count, Max
+from django.db.models import Count, F, Max
 from django.test import Client
 
 from kollega.activity.models import Event
-from kollega.content.models import Item, Like, Question, Reply, Save
+from kollega.content.models import Item, ItemTag, Like, Question, Reply, Save
 from kollega.core import markdown
 from kollega.demo.generator import expertise
 from kollega.demo.generator.org import build_org
@@ -72,6 +72,9 @@ def test_counters_match_the_rows():
         assert item.reply_count == replies.get(item.pk, 0)
         assert item.like_count == likes.get(item.pk, 0)
         assert item.last_activity_at == max(item.created, last_reply.get(item.pk, item.created))
+    # Each tag keeps its item's activity time (the stream reads followed tags by it).
+    stale = ItemTag.objects.exclude(last_activity_at=F("item__last_activity_at"))
+    assert ItemTag.objects.exists() and not stale.exists()
     members = Counter(Membership.objects.values_list("place_id", flat=True))
     for place in Place.objects.all():
         assert place.member_count == members[place.pk]

@@ -122,7 +122,7 @@ def network_visible_ids(viewer: Person, person_ids) -> set[int]:
     if not ids:
         return set()
     restricted = dict(
-        Person.objects.filter(pk__in=ids)
+        Person.objects.filter(pk__any_of=sorted(ids))
         .exclude(network_visibility=Audience.EVERYONE)
         .values_list("pk", "network_visibility")
     )
@@ -131,9 +131,9 @@ def network_visible_ids(viewer: Person, person_ids) -> set[int]:
     network_only = {pk for pk, audience in restricted.items() if audience == Audience.NETWORK}
     if network_only:
         allowed |= set(
-            Contact.objects.filter(person=viewer, other_id__in=network_only).values_list(
-                "other_id", flat=True
-            )
+            Contact.objects.filter(
+                person=viewer, other_id__any_of=sorted(network_only)
+            ).values_list("other_id", flat=True)
         )
     return allowed
 

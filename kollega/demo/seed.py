@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
 from tqdm import tqdm
@@ -123,6 +123,8 @@ def _content(s: phases.Seeding, items: int, window_start: int, bar) -> None:
         like=s.next_id["content.Like"],
         save=s.next_id["content.Save"],
         event=s.next_id["activity.Event"],
+        wikirevision=s.next_id["wiki.WikiRevision"],
+        ideavote=s.next_id["ideas.IdeaVote"],
     )
     generator = ContentGenerator(
         s.world,
@@ -144,8 +146,30 @@ def _content(s: phases.Seeding, items: int, window_start: int, bar) -> None:
         writer.insert("content.Like", batch.likes)
         writer.insert("content.Save", batch.saves)
         writer.insert("activity.Event", batch.events)
+        writer.insert("wiki.WikiPage", batch.wiki_pages)
+        writer.insert("wiki.WikiRevision", batch.wiki_revisions)
+        writer.insert("ideas.Idea", batch.ideas)
+        writer.insert("ideas.IdeaVote", batch.idea_votes)
+        writer.insert("news.NewsDetail", batch.news)
+        writer.insert("bookmarks.Bookmark", batch.bookmarks)
         events += len(batch.events)
         bar.update(len(batch.items))
     s.counts["events"] += events
     s.content_activity = generator.place_activity
     s.content_counts = generator.counts
+    _feature_newest_news()
+
+
+FEATURED_NEWS = 2
+FEATURED_FOR = timedelta(days=30)
+
+
+def _feature_newest_news() -> None:
+    """The newest articles are featured on the home page for a month, as editors would."""
+    from kollega.content.models import Item
+    from kollega.news.models import NewsDetail
+
+    newest = Item.objects.filter(kind="news").order_by("-created", "-pk")[:FEATURED_NEWS]
+    NewsDetail.objects.filter(item_id__in=list(newest.values_list("pk", flat=True))).update(
+        featured_until=datetime.now(UTC) + FEATURED_FOR
+    )

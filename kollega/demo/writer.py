@@ -41,6 +41,12 @@ TABLES = {
     "content.Like": "id item_id person_id created",
     "content.Save": "id item_id person_id created",
     "activity.Event": "id actor_id verb item_id reply_id place_id person_id data published",
+    "wiki.WikiPage": "item_id place_id slug revision_number last_editor_id",
+    "wiki.WikiRevision": "id page_id number title body author_id created",
+    "ideas.Idea": "item_id state vote_count",
+    "ideas.IdeaVote": "id idea_id person_id created",
+    "news.NewsDetail": "item_id",
+    "bookmarks.Bookmark": "item_id url normalised_url url_key",
 }
 TABLES = {label: columns.split() for label, columns in TABLES.items()}
 

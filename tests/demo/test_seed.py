@@ -158,3 +158,41 @@ def test_if_empty_leaves_existing_data_alone():
     assert Person.objects.count() == 60
     with pytest.raises(CommandError, match="fresh database"):
         call_command("seed", people=20, verbosity=0, stdout=StringIO())
+
+
+def test_kinds_with_details_have_them_and_open_on_their_own_pages():
+    """Every seeded wiki page, idea, news article and bookmark has the rows its app reads,
+    so it opens on its kind's page like one made through the app."""
+    from kollega.bookmarks.models import Bookmark
+    from kollega.bookmarks.urlnorm import normalise_url, url_key
+    from kollega.ideas.models import Idea, IdeaVote
+    from kollega.news.models import NewsDetail
+    from kollega.wiki.models import WikiPage, WikiRevision
+
+    details = {"wiki": WikiPage, "idea": Idea, "news": NewsDetail, "bookmark": Bookmark}
+    for kind, detail in details.items():
+        items = set(Item.objects.filter(kind=kind).values_list("pk", flat=True))
+        assert items, kind
+        assert set(detail.objects.values_list("item_id", flat=True)) == items, kind
+    for page in WikiPage.objects.select_related("item"):
+        revision = WikiRevision.objects.get(page=page)
+        assert (revision.number, page.revision_number) == (1, 1)
+        assert (revision.title, revision.body) == (page.item.title, page.item.body)
+        assert page.place_id == page.item.place_id and page.slug
+    assert len({(p.place_id, p.slug) for p in WikiPage.objects.all()}) == WikiPage.objects.count()
+    for idea in Idea.objects.all():
+        assert idea.vote_count == IdeaVote.objects.filter(idea=idea).count()
+    for mark in Bookmark.objects.select_related("item"):
+        assert mark.url in mark.item.body
+        assert mark.url_key == url_key(normalise_url(mark.url))
+    assert (
+        NewsDetail.objects.filter(featured_until__isnull=False).count()
+        == NewsDetail.objects.count()
+    )
+    demo = Client()
+    demo.login(username="demo", password="kollega-demo")
+    for kind in details:
+        item = Item.objects.filter(kind=kind, place__access="open").first()
+        if item is not None:
+            response = demo.get(item.detail_url, follow=True)
+            assert response.status_code == 200, (kind, item.detail_url)

@@ -13,7 +13,7 @@ import random
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from kollega.demo.generator import catalogue, text
+from kollega.demo.generator import catalogue, details, text
 from kollega.demo.generator.communities import DAY, RESTRICTED, WINDOW, PlaceSpec
 from kollega.demo.generator.responses import Responder
 from kollega.demo.generator.world import World
@@ -33,6 +33,8 @@ class Ids:
     like: int
     save: int
     event: int
+    wikirevision: int = 1
+    ideavote: int = 1
 
 
 @dataclass
@@ -44,6 +46,13 @@ class Batch:
     saves: list = field(default_factory=list)
     questions: list = field(default_factory=list)
     events: list = field(default_factory=list)
+    # The details of kinds that have them (see details.py).
+    wiki_pages: list = field(default_factory=list)
+    wiki_revisions: list = field(default_factory=list)
+    ideas: list = field(default_factory=list)
+    idea_votes: list = field(default_factory=list)
+    news: list = field(default_factory=list)
+    bookmarks: list = field(default_factory=list)
 
 
 def moment(u: float) -> float:
@@ -93,6 +102,7 @@ class ContentGenerator:
         )
         self._next_change = 0
         self.counts = dict.fromkeys(("items", "replies", "likes", "saves"), 0)
+        self.details = details.Details()
 
     # Choosing where and who -------------------------------------------------------------
 
@@ -316,13 +326,14 @@ class ContentGenerator:
             )
             ids.event += 1
         created = at(t)
+        title = text.title(rng, kind, topic)
         batch.items.append(
             (
                 item_id,
                 kind,
                 author_id,
                 place_id,
-                text.title(rng, kind, topic),
+                title,
                 body,
                 text.html(body),
                 created,
@@ -340,6 +351,11 @@ class ContentGenerator:
         for tag in self._tags(author, topic, kind):
             batch.item_tags.append((ids.itemtag, item_id, self.tag_ids[tag], at(last)))
             ids.itemtag += 1
+        if kind in details.KINDS:
+            voters = [self.person_ids[person] for person, _t in responses.likes]
+            liked = [at(like_t) for _person, like_t in responses.likes]
+            self.details.add(batch, ids, kind, item_id, place_id, author_id, title, body,
+                             created, list(zip(voters, liked, strict=True)))  # fmt: skip
         if last > self.place_activity.get(place_id, -1):
             self.place_activity[place_id] = last
         counts = self.counts

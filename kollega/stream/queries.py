@@ -86,11 +86,11 @@ class Sources:
             found.append(tagged)
         return found
 
-    def q(self) -> Q:
-        """Any of the sources, over all time."""
+    def q(self, since: datetime | None = None) -> Q:
+        """Any of the sources, over all time or since a moment."""
         combined = Q(pk__in=[])
         for condition in self.conditions():
-            combined |= condition(None, None)
+            combined |= condition(since, None)
         return combined
 
 
@@ -152,14 +152,17 @@ def view_sources(viewer: Person, view: str) -> Sources | None:
     return None
 
 
-def view_queryset(viewer: Person, view: str) -> QuerySet[Item]:
-    """Every item of a view, as one queryset (for counts; pages use ``stream``)."""
+def view_queryset(viewer: Person, view: str, since: datetime | None = None) -> QuerySet[Item]:
+    """Every item of a view, or those with activity after ``since``, as one queryset (for
+    counts; pages use ``stream``)."""
     qs = item_list(viewer)
+    if since is not None:
+        qs = qs.filter(last_activity_at__gt=since)
     if view == "status":
         qs = qs.filter(kind__in=STATUS_KINDS)
     sources = view_sources(viewer, view)
     if sources is not None:
-        return qs.filter(sources.q())
+        return qs.filter(sources.q(since))
     if view == "mentions":
         mentioned = Event.objects.filter(person=viewer, verb=Event.Verb.MENTION).values("item_id")
         return qs.filter(pk__in=mentioned)

@@ -67,9 +67,7 @@ def _new_since(request, filters: StreamFilterForm) -> dict:
     apply), narrowed like ``stream_queries.stream`` narrows by kind and tag; one count query.
     """
     data = filters.cleaned_data
-    qs = stream_queries.view_queryset(request.person, data["view"]).filter(
-        last_activity_at__gt=data["since"]
-    )
+    qs = stream_queries.view_queryset(request.person, data["view"], since=data["since"])
     if data["kind"]:
         qs = qs.filter(kind=data["kind"])
     if data["tag"]:

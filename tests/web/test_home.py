@@ -310,6 +310,23 @@ def test_the_announcement_counts_only_what_the_view_shows(dana, org):
     assert "1 new post — show" in news
 
 
+def test_the_announcement_counts_new_activity_on_followed_tags(dana, org):
+    from kollega.core.tags import get_or_create_tags
+    from kollega.network.models import Follow
+
+    Follow.objects.create(
+        follower=org.dana, tag=get_or_create_tags(["rust"])[0], created=timezone.now()
+    )
+    older = create_item(org.bob, org.bob.board, kind="status", body="Old", tags="rust")
+    since = timezone.now().isoformat().replace("+", "%2B")
+    create_item(org.charlie, org.charlie.board, kind="status", body="New", tags="rust")
+    create_item(org.charlie, org.charlie.board, kind="status", body="Untagged")
+    assert "1 new post — show" in dana.get(f"/?since={since}", **htmx()).content.decode()
+    # A reply moves the older tagged item into the count too.
+    reply_to_item(org.alice, older, "Still relevant")
+    assert "2 new posts — show" in dana.get(f"/?since={since}", **htmx()).content.decode()
+
+
 def test_show_returns_the_stream_section(dana, org):
     response = dana.get("/?view=discover", **htmx())
     content = response.content.decode()

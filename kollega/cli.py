@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--seed", type=int, default=1, help="random seed; same seed, same org")
     seed.add_argument("--if-empty", action="store_true",
                       help="do nothing when people already exist")  # fmt: skip
+    seed.add_argument("--no-index", dest="index", action="store_false",
+                      help="leave the search index to a later `kollega reindex` "
+                      "(for large seeds)")  # fmt: skip
 
     admin = sub.add_parser("createadmin", help=COMMANDS["createadmin"],
                            description=COMMANDS["createadmin"])  # fmt: skip
@@ -91,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             call_command("migrate", interactive=False, verbosity=1)
         elif args.command == "seed":
             call_command("seed", people=args.people, items=args.items, seed=args.seed,
-                         if_empty=args.if_empty)  # fmt: skip
+                         if_empty=args.if_empty, index=args.index)  # fmt: skip
         elif args.command == "createadmin":
             call_command("createadmin", args.username, email=args.email, name=args.name)
         elif args.command == "reindex":

@@ -196,3 +196,17 @@ def test_kinds_with_details_have_them_and_open_on_their_own_pages():
         if item is not None:
             response = demo.get(item.detail_url, follow=True)
             assert response.status_code == 200, (kind, item.detail_url)
+
+
+def test_the_seeded_demo_is_searchable():
+    """The seed writes past the actions that index as they write, so it builds the index
+    itself: the demo's search box finds people and content at once."""
+    from kollega.search.models import SearchDocument
+    from kollega.search.queries import search
+
+    assert SearchDocument.objects.count() >= Person.objects.count() + Item.objects.count()
+    demo = Person.objects.get(username="demo")
+    topic = Item.objects.filter(kind="topic", place__access="open").first()
+    word = max(topic.title.split(), key=len).strip("?:,.!")
+    assert search(demo, word).total > 0
+    assert search(demo, demo.name.split()[-1]).results

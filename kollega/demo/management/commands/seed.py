@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from kollega.demo.generator.org import MIN_PEOPLE
@@ -23,8 +24,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty", action="store_true", help="do nothing when people already exist"
         )
+        parser.add_argument(
+            "--no-index",
+            dest="index",
+            action="store_false",
+            help="leave the search index to a later `kollega reindex` (for large seeds)",
+        )
 
-    def handle(self, *args, people, items, seed, if_empty, verbosity=1, **options):
+    def handle(self, *args, people, items, seed, if_empty, index=True, verbosity=1, **options):
         from kollega.demo.seed import run_seed
 
         if people < MIN_PEOPLE:
@@ -49,5 +56,9 @@ class Command(BaseCommand):
             )
         result = run_seed(people=people, items=items, seed=seed, progress=verbosity > 0)
         self.stdout.write(result.summary())
+        if index:
+            # The seed writes rows in bulk, past the actions that index as they write: the
+            # demo's search would find nothing until the index is built.
+            call_command("reindex", quiet=verbosity == 0, stdout=self.stdout, stderr=self.stderr)
         if verbosity > 0:
             self.stdout.write("Sign in as demo / kollega-demo, or admin / kollega-demo.")

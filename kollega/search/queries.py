@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -23,7 +23,7 @@ from kollega.content.models import Item, ItemTag
 from kollega.core.tags import normalise
 from kollega.people.models import Person, PersonTag
 from kollega.places.models import Place
-from kollega.search.backends import MARK_END, MARK_START, get_backend
+from kollega.search.backends import MARK_END, MARK_START, best, get_backend
 from kollega.search.models import SearchDocument
 from kollega.search.querytext import ParsedQuery, parse
 from kollega.search.ranking import RERANK, Ranked, Reason, rerank
@@ -103,7 +103,7 @@ class Result:
 class Facet:
     value: str
     label: str
-    count: int
+    count: int | None  # None: not counted (another kind while kinds are chosen)
 
 
 @dataclass
@@ -142,10 +142,10 @@ def visible(viewer: Person, docs):
     )
 
 
-def _apply(docs, f: Filters, viewer: Person, skip: str = ""):
-    if f.kinds and skip != "kind":
+def _apply(docs, f: Filters, viewer: Person):
+    if f.kinds:
         docs = docs.filter(kind__in=f.kinds)
-    if f.tag and skip != "tag":
+    if f.tag:
         on_item = ItemTag.objects.filter(item_id=OuterRef("item_id"), tag__name=f.tag)
         on_place = Place.tags.through.objects.filter(place_id=OuterRef("place_id"),
                                                      tag__name=f.tag)  # fmt: skip
@@ -155,9 +155,9 @@ def _apply(docs, f: Filters, viewer: Person, skip: str = ""):
             | (Q(kind=SearchDocument.COMMUNITY) & Exists(on_place))
             | Exists(on_person)
         )
-    if f.author and skip != "author":
+    if f.author:
         docs = docs.filter(author__username=f.author)
-    if f.place and skip != "place":
+    if f.place:
         docs = docs.filter(place__slug=f.place, item_id__isnull=False)
     if f.date_from:
         docs = docs.filter(created__date__gte=f.date_from)
@@ -166,26 +166,33 @@ def _apply(docs, f: Filters, viewer: Person, skip: str = ""):
     return docs
 
 
-def _pool(viewer: Person, query: ParsedQuery, filters: Filters, backend):
+COLUMNS = ("id", "kind", "item_id", "person_id", "place_id", "author_id", "created")
+# What the ranking reads besides (kollega.search.ranking): read with the pool, in its query.
+RANKING_COLUMNS = {"like_count": F("item__like_count"), "place_kind": F("place__kind"),
+                   "place_name": F("place__name")}  # fmt: skip
+
+
+def _pool(viewer: Person, query: ParsedQuery, filters: Filters):
     """The documents to rank and count: ``[(row, text_score)]`` best first.
 
-    With words: the best POOL text matches of the whole index (POOL_FILTERED when filters
-    narrow the search), then in one query only those the viewer may see and the filters
-    (but the kind) allow. The pool is taken before access, so what the viewer may not see
-    only ever drops out of it; it bounds the work of a common word (thousands of matches)
-    to one pass over a few thousand rows. Without words: the newest matching documents.
+    With words: the best POOL text matches of the chosen kinds (POOL_FILTERED when other
+    filters narrow the search further; see backends.best for how the index is read), then in
+    one query only those the viewer may see and the filters allow. The pool is taken before
+    access, so what the viewer may not see only ever drops out of it; it bounds the work of a
+    common word (thousands of matches) to one pass over a few hundred rows. Without words:
+    the newest matching documents.
     """
-    columns = ("id", "kind", "item_id", "person_id", "place_id", "author_id", "created")
     if query.empty:
-        docs = _apply(visible(viewer, SearchDocument.objects.all()), filters, viewer, "kind")
-        rows = list(docs.order_by("-created", "-id").values(*columns)[:POOL])
+        docs = _apply(visible(viewer, SearchDocument.objects.all()), filters, viewer)
+        rows = list(docs.order_by("-created", "-id").values(*COLUMNS, **RANKING_COLUMNS)[:POOL])
         return [(row, 0.0) for row in rows], len(rows) == POOL
-    size = POOL_FILTERED if filters.any else POOL
-    scores = dict(backend.top(query, size))
+    narrowed = filters.any and not (filters.kinds and filters == Filters(kinds=filters.kinds))
+    size = POOL_FILTERED if narrowed else POOL
+    scores = dict(best(query, size, filters.kinds))
     if not scores:
         return [], False
     docs = visible(viewer, SearchDocument.objects.filter(id__in=list(scores)))
-    rows = _apply(docs, filters, viewer, "kind").values(*columns)
+    rows = _apply(docs, filters, viewer).values(*COLUMNS, **RANKING_COLUMNS)
     pool = sorted(((row, scores[row["id"]]) for row in rows), key=lambda p: (-p[1], -p[0]["id"]))
     return pool, len(scores) == size
 
@@ -200,20 +207,15 @@ def search(viewer: Person, text: str, filters: Filters | None = None, *, social:
     if not 1 <= page <= MAX_PAGE:
         raise ValidationError({"page": _("Pages go from 1 to %(n)d; refine the search to see "
                                          "more.") % {"n": MAX_PAGE}})  # fmt: skip
-    backend = get_backend()
-    pool, out.capped = _pool(viewer, query, filters, backend)
-    kinds = Counter(row["kind"] for row, _score in pool)
-    if filters.kinds:
-        pool = [(row, score) for row, score in pool if row["kind"] in filters.kinds]
+    pool, out.capped = _pool(viewer, query, filters)
     out.total = len(pool)
     if not pool:
         return out
     if facets:
-        _facets(out, kinds, [row for row, _score in pool])
-    ranked = rerank(viewer, [(row["id"], score) for row, score in pool[:RERANK]],
-                    query.words(), social=social)  # fmt: skip
+        _facets(out, [row for row, _score in pool])
+    ranked = rerank(viewer, pool[:RERANK], query.words(), social=social)
     start = (page - 1) * PER_PAGE
-    out.results = _hydrate(ranked[start : start + PER_PAGE], query, backend)
+    out.results = _hydrate(ranked[start : start + PER_PAGE], query, get_backend())
     return out
 
 
@@ -222,11 +224,15 @@ def _top(counter: Counter, names: dict) -> list[Facet]:
     return [Facet(*names[key], n) for key, n in best if key in names][:FACET_SIZE]
 
 
-def _facets(out: SearchResults, kinds: Counter, rows: list[dict]) -> None:
+def _facets(out: SearchResults, rows: list[dict]) -> None:
     """Facet counts over the same access-filtered pool as the results (three queries for
-    the names and tags, whatever the pool's size)."""
+    the names and tags, whatever the pool's size). While kinds are chosen the pool holds
+    only those, so the other kinds are listed without a count (to add them)."""
+    kinds = Counter(row["kind"] for row in rows)
     out.kinds = sorted((Facet(k, kind_label(k), n) for k, n in kinds.items()),
                        key=lambda x: (-x.count, x.value))  # fmt: skip
+    if out.filters.kinds:
+        out.kinds += [Facet(k, kind_label(k), None) for k in KINDS if k not in kinds]
     items = [row for row in rows if row["item_id"]]
     authors = Counter(row["author_id"] for row in items if row["author_id"])
     top_authors = [pk for pk, _n in authors.most_common(FACET_SIZE * 2)]

@@ -43,7 +43,10 @@ class ResultOut(Schema):
 class FacetOut(Schema):
     value: str = Field(description="Pass back as the filter's value.")
     label: str
-    count: int
+    count: int | None = Field(
+        description="Matches the caller may see; null for the other kinds while kinds are chosen "
+        "(the results hold only the chosen ones)."
+    )
 
 
 class FacetsOut(Schema):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from kollega.search.backends import MARK_END, MARK_START
+from kollega.search.backends import MARK_END, MARK_START, NAME_KINDS
 from kollega.search.querytext import ParsedQuery, to_prefix_tsquery, to_websearch
 
 CONFIG = "kollega_search"
@@ -43,16 +43,46 @@ def prefix(docs, query: ParsedQuery, names_only: bool = False, newest: int = 0):
     return docs.filter(id__in=RawSQL(sql, params))  # noqa: S611 - bound
 
 
-def top(query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
-    """The ``limit`` best text matches in the whole index, best first (no access check
-    here: the caller filters this pool through kollega.access)."""
+def newest_id() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(id) FROM search_searchdocument")
+        return cursor.fetchone()[0] or 0
+
+
+def _kinds_sql(kinds, exclude) -> tuple[str, list]:
+    """The kind condition. People and communities are written as the literal list of the
+    partial index search_doc_names_vector, so that the planner can use it."""
+    sql, params = "", []
+    names = "('" + "', '".join(NAME_KINDS) + "')"
+    if kinds and set(kinds) == set(NAME_KINDS):
+        sql += f" AND d.kind IN {names}"
+    elif kinds:
+        sql += " AND d.kind = ANY(%s)"
+        params.append(list(kinds))
+    if exclude and set(exclude) == set(NAME_KINDS):
+        sql += f" AND d.kind NOT IN {names}"
+    elif exclude:
+        sql += " AND NOT (d.kind = ANY(%s))"
+        params.append(list(exclude))
+    return sql, params
+
+
+def top(query: ParsedQuery, limit: int, kinds=None, exclude=None, floor: int = 0):
+    """The ``limit`` best text matches ``[(doc_id, score)]``, best first, among documents
+    with an id above ``floor`` (no access check here: the caller filters this pool through
+    kollega.access). With a floor the planner intersects the GIN matches with a range of the
+    primary key, so only the rows of recent pages are read to be ranked."""
+    where, params = _kinds_sql(kinds, exclude)
+    if floor > 0:
+        where += " AND d.id > %s"
+        params.append(floor)
     sql = (
         "SELECT d.id, ts_rank_cd(%s::float4[], d.vector, q, 32) AS score "
         f"FROM search_searchdocument d, {_tsquery()} q "
-        "WHERE d.vector @@ q ORDER BY score DESC, d.id DESC LIMIT %s"
+        f"WHERE d.vector @@ q{where} ORDER BY score DESC, d.id DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [WEIGHTS, to_websearch(query), limit])
+        cursor.execute(sql, [WEIGHTS, to_websearch(query), *params, limit])
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
@@ -93,6 +123,7 @@ def bulk_load_begin() -> None:
         cursor.execute("DROP INDEX IF EXISTS search_doc_vector")
         cursor.execute("DROP INDEX IF EXISTS search_doc_title_vector")
         cursor.execute("DROP INDEX IF EXISTS search_doc_names")
+        cursor.execute("DROP INDEX IF EXISTS search_doc_names_vector")
 
 
 def bulk_load_end() -> None:
@@ -108,6 +139,10 @@ def bulk_load_end() -> None:
         cursor.execute(
             "CREATE INDEX IF NOT EXISTS search_doc_names ON search_searchdocument "
             "USING gin (title_vector) WHERE kind IN ('person', 'community')"
+        )
+        cursor.execute(
+            "CREATE INDEX IF NOT EXISTS search_doc_names_vector ON search_searchdocument "
+            "USING gin (vector) WHERE kind IN ('person', 'community')"
         )
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         cursor.execute("ANALYZE search_searchdocument")

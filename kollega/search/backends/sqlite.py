@@ -1,19 +1,42 @@
-"""SQLite FTS5: the table ``search_fts`` (created by migration 0002) mirrors
-search_searchdocument's title, body and tags; its rowid is the document's id."""
+"""SQLite FTS5: the table ``search_fts`` (migrations 0002 and 0004) mirrors
+search_searchdocument's title, body, tags and kind; its rowid is the document's id.
+
+What a person types only ever looks in title, body and tags (``{title body tags} : (…)``);
+the kind column is there so that "people and communities only", "items only" or a kind
+filter are intersections of doclists inside FTS5 rather than a join per match."""
 
 from __future__ import annotations
-
-from importlib import import_module
 
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from kollega.search.backends import MARK_END, MARK_START
+from kollega.search.backends import MARK_END, MARK_START, NAME_KINDS
+from kollega.search.migrations import _fts
 from kollega.search.querytext import ParsedQuery, to_fts5
 
-# bm25 column weights: a word in the title counts most, then tags, then the body.
-WEIGHTS = (10.0, 1.0, 5.0)
+# bm25 column weights: a word in the title counts most, then tags, then the body; the kind
+# column never counts.
+WEIGHTS = (10.0, 1.0, 5.0, 0.0)
 SNIPPET_TOKENS = 24
+BM25 = "-bm25(search_fts, {}, {}, {}, {})".format(*WEIGHTS)
+
+
+def _text(query: ParsedQuery) -> str:
+    return f"{{title body tags}} : ({to_fts5(query)})"
+
+
+def _kinds(kinds) -> str:
+    # Kinds are our own values (validated by clean_filters), quoted like every word.
+    return "{kind} : (" + " OR ".join(f'"{k}"' for k in kinds) + ")"
+
+
+def expression(query: ParsedQuery, kinds=None, exclude=None) -> str:
+    text = _text(query)
+    if kinds:
+        text = f"({text}) AND {_kinds(kinds)}"
+    if exclude:
+        text = f"({text}) NOT {_kinds(exclude)}"
+    return text
 
 
 def _match_ids(expression: str):
@@ -21,31 +44,41 @@ def _match_ids(expression: str):
 
 
 def match(docs, query: ParsedQuery):
-    return docs.filter(id__in=_match_ids(to_fts5(query)))
+    return docs.filter(id__in=_match_ids(_text(query)))
 
 
 def prefix(docs, query: ParsedQuery, names_only: bool = False, newest: int = 0):
-    """Titles with every word, the last as a prefix. ``names_only`` is a hint for engines
-    with a separate index of names (FTS5's prefix indexes make it unnecessary here);
-    ``newest`` keeps only the newest that many matches (a bounded pool)."""
+    """Titles with every word, the last as a prefix. ``names_only``: people and communities
+    (the kind column, so FTS5 intersects the two doclists); ``newest`` keeps only the newest
+    that many matches (a bounded pool)."""
     words = to_fts5(ParsedQuery([[t for g in query.groups for t in g if not t.exclude]]), True)
+    expr = "{title} : " + words
+    if names_only:
+        expr = f"({expr}) AND {_kinds(NAME_KINDS)}"
     sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
-    params: list = ["{title} : " + words]
+    params: list = [expr]
     if newest:
         sql += " ORDER BY rowid DESC LIMIT %s"
         params.append(newest)
     return docs.filter(id__in=RawSQL(sql, params))  # noqa: S611 - bound parameters
 
 
-def top(query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
-    """The ``limit`` best text matches in the whole index, best first (FTS5 alone: no
-    access check here, the caller filters this pool through kollega.access)."""
+def newest_id() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(id) FROM search_searchdocument")
+        return cursor.fetchone()[0] or 0
+
+
+def top(query: ParsedQuery, limit: int, kinds=None, exclude=None, floor: int = 0):
+    """The ``limit`` best text matches ``[(doc_id, score)]``, best first, among documents
+    with an id above ``floor`` (FTS5 seeks to it: only those are scored). No access check
+    here: the caller filters this pool through kollega.access."""
     sql = (
-        "SELECT rowid, -bm25(search_fts, %s, %s, %s) AS score FROM search_fts "
-        "WHERE search_fts MATCH %s ORDER BY score DESC, rowid DESC LIMIT %s"
+        f"SELECT rowid, {BM25} AS score FROM search_fts WHERE search_fts MATCH %s "
+        "AND rowid > %s ORDER BY score DESC, rowid DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*WEIGHTS, to_fts5(query), limit])
+        cursor.execute(sql, [expression(query, kinds, exclude), floor, limit])
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
@@ -55,13 +88,13 @@ def ranked(docs, query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
     # SQLite would push each id into FTS5 and run the full-text query once per document.
     # bm25 is lower for better matches; negated so that higher is better on every backend.
     sql = (
-        "WITH m AS MATERIALIZED (SELECT rowid AS id, -bm25(search_fts, %s, %s, %s) AS score "
+        f"WITH m AS MATERIALIZED (SELECT rowid AS id, {BM25} AS score "
         "FROM search_fts WHERE search_fts MATCH %s) "
         f"SELECT m.id, m.score FROM m WHERE m.id IN ({inner}) "
         "ORDER BY m.score DESC, m.id DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*WEIGHTS, to_fts5(query), *params, limit])
+        cursor.execute(sql, [_text(query), *params, limit])
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
@@ -76,24 +109,21 @@ def highlights(ids: list[int], query: ParsedQuery) -> dict[int, tuple[str, str]]
         f"WHERE search_fts MATCH %s AND rowid IN ({holes})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*marks, *marks, SNIPPET_TOKENS, to_fts5(query), *ids])
+        cursor.execute(sql, [*marks, *marks, SNIPPET_TOKENS, _text(query), *ids])
         return {row[0]: (row[1] or "", row[2] or "") for row in cursor.fetchall()}
 
 
 def bulk_load_begin() -> None:
     """Before a full rebuild: stop the per-row triggers (the index is rebuilt in one go)."""
     with connection.cursor() as cursor:
-        cursor.execute("DROP TRIGGER IF EXISTS search_fts_ai")
-        cursor.execute("DROP TRIGGER IF EXISTS search_fts_ad")
-        cursor.execute("DROP TRIGGER IF EXISTS search_fts_au")
+        for name in _fts.TRIGGERS:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
         cursor.execute("DELETE FROM search_searchdocument")
         cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
 
 
 def bulk_load_end() -> None:
-    # The triggers exactly as the migration created them.
-    ddl = import_module("kollega.search.migrations.0002_full_text")
     with connection.cursor() as cursor:
-        cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
-        for sql in ddl.SQLITE[1:]:
+        cursor.execute(_fts.REBUILD)
+        for sql in _fts.triggers():
             cursor.execute(sql)

@@ -35,21 +35,18 @@ def get_backend():
     return sqlite
 
 
-# The items are ranked newest documents first: the best matches among the newest WINDOW
-# documents, and only when those hold fewer than asked for, among GROWTH times as many,
-# and so on up to the whole index. A common word (tens of thousands of matches) then costs
-# the scoring of the matches in one recent slice, not of all of them; a rare word grows the
-# window until it is the whole index, which is cheap because it has few matches.
-# People and communities are always searched in full (their own small part of the index).
-WINDOW = 20_000
-GROWTH = 8
-
-
 def best(query, limit: int, kinds=None) -> list[tuple[int, float]]:
-    """The ``limit`` best text matches ``[(doc_id, score)]``, best first: every matching
-    person and community, and the items of the newest window that holds ``limit`` matches.
-    ``kinds``: only these kinds (item kinds, "person", "community"). No access check here:
-    the caller filters this pool through kollega.access."""
+    """The ``limit`` best text matches ``[(doc_id, score)]``, best first: the best of every
+    matching person and community, and the best of the recent matching items (each backend's
+    ``recent_top`` says how recent). ``kinds``: only these kinds (item kinds, "person",
+    "community"). No access check here: the caller filters this pool through kollega.access.
+
+    Why the items are not all scored: a common word matches tens of thousands of them, and
+    ranking every one (bm25, ts_rank_cd) was most of a search's time; the recent ones are
+    where the pool's best matches of such a word are found anyway (the ranking prefers the
+    recent, and a rare word's matches are all scored). People and communities are few and
+    always searched in full, in their own part of the index.
+    """
     backend = get_backend()
     kinds = list(kinds or ())
     names = [k for k in kinds if k in NAME_KINDS] if kinds else list(NAME_KINDS)
@@ -58,15 +55,7 @@ def best(query, limit: int, kinds=None) -> list[tuple[int, float]]:
     if names:
         found += backend.top(query, limit, kinds=names)
     if items or not kinds:
-        newest = backend.newest_id()
-        window = WINDOW
-        while True:
-            floor = max(0, newest - window)
-            matches = backend.top(query, limit, kinds=items or None,
-                                  exclude=None if items else NAME_KINDS, floor=floor)  # fmt: skip
-            if len(matches) >= limit or floor == 0:
-                break
-            window *= GROWTH
-        found += matches
+        found += backend.recent_top(query, limit, kinds=items or None,
+                                    exclude=None if items else NAME_KINDS)  # fmt: skip
     found.sort(key=lambda pair: (-pair[1], -pair[0]))
     return found[:limit]

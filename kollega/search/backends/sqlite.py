@@ -26,8 +26,9 @@ def _text(query: ParsedQuery) -> str:
 
 
 def _kinds(kinds) -> str:
-    # Kinds are our own values (validated by clean_filters), quoted like every word.
-    return "{kind} : (" + " OR ".join(f'"{k}"' for k in kinds) + ")"
+    # Kinds are our own values (validated by clean_filters), quoted like every word; in the
+    # index they are prefixed (see migrations/_fts.py).
+    return "{kind} : (" + " OR ".join(f'"{_fts.KIND_TOKEN}{k}"' for k in kinds) + ")"
 
 
 def expression(query: ParsedQuery, kinds=None, exclude=None) -> str:
@@ -63,22 +64,32 @@ def prefix(docs, query: ParsedQuery, names_only: bool = False, newest: int = 0):
     return docs.filter(id__in=RawSQL(sql, params))  # noqa: S611 - bound parameters
 
 
-def newest_id() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT max(id) FROM search_searchdocument")
-        return cursor.fetchone()[0] or 0
+# Items: the best of the newest RECENT matches. FTS5 walks a doclist newest first and stops
+# there, so bm25 is computed for at most that many rows whatever the word.
+RECENT = 5_000
 
 
-def top(query: ParsedQuery, limit: int, kinds=None, exclude=None, floor: int = 0):
-    """The ``limit`` best text matches ``[(doc_id, score)]``, best first, among documents
-    with an id above ``floor`` (FTS5 seeks to it: only those are scored). No access check
-    here: the caller filters this pool through kollega.access."""
+def top(query: ParsedQuery, limit: int, kinds=None, exclude=None):
+    """The ``limit`` best text matches ``[(doc_id, score)]``, best first (no access check
+    here: the caller filters this pool through kollega.access)."""
     sql = (
         f"SELECT rowid, {BM25} AS score FROM search_fts WHERE search_fts MATCH %s "
-        "AND rowid > %s ORDER BY score DESC, rowid DESC LIMIT %s"
+        "ORDER BY score DESC, rowid DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [expression(query, kinds, exclude), floor, limit])
+        cursor.execute(sql, [expression(query, kinds, exclude), limit])
+        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+def recent_top(query: ParsedQuery, limit: int, kinds=None, exclude=None):
+    """As top(), among the newest RECENT matches only (one query)."""
+    sql = (
+        f"SELECT id, score FROM (SELECT rowid AS id, {BM25} AS score FROM search_fts "
+        "WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT %s) "
+        "ORDER BY score DESC, id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [expression(query, kinds, exclude), max(RECENT, 2 * limit), limit])
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 

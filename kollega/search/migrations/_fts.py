@@ -7,23 +7,41 @@ from __future__ import annotations
 
 REBUILD = "INSERT INTO search_fts(search_fts) VALUES ('rebuild')"
 TRIGGERS = ("search_fts_ai", "search_fts_ad", "search_fts_au")
+# The kind column holds "kind" + the kind ("kindperson", "kindbookmark"): plain "community"
+# or "question" are common words of the text, and a column filter on a token that is
+# everywhere reads its whole doclist; these tokens appear nowhere else. FTS5 reads its
+# external content through this view.
+VIEW = "search_fts_content"
+KIND_TOKEN = "kind"
 
 
 def _columns(kind: bool) -> str:
     return "title, body, tags, kind" if kind else "title, body, tags"
 
 
+def view() -> str:
+    return (f"CREATE VIEW {VIEW} AS SELECT id, title, body, tags, '{KIND_TOKEN}' || kind AS kind "
+            "FROM search_searchdocument")  # fmt: skip
+
+
 def table(kind: bool = True) -> str:
+    content = VIEW if kind else "search_searchdocument"
     return f"""CREATE VIRTUAL TABLE search_fts USING fts5(
         {_columns(kind)},
-        content='search_searchdocument', content_rowid='id',
+        content='{content}', content_rowid='id',
         tokenize='unicode61 remove_diacritics 2', prefix='2 3')"""
+
+
+def _values(row: str, kind: bool) -> str:
+    values = [f"{row}.title", f"{row}.body", f"{row}.tags"]
+    if kind:
+        values.append(f"'{KIND_TOKEN}' || {row}.kind")
+    return ", ".join(values)
 
 
 def triggers(kind: bool = True) -> list[str]:
     cols = _columns(kind)
-    new = ", ".join(f"new.{c}" for c in cols.split(", "))
-    old = ", ".join(f"old.{c}" for c in cols.split(", "))
+    new, old = _values("new", kind), _values("old", kind)
     return [
         f"""CREATE TRIGGER search_fts_ai AFTER INSERT ON search_searchdocument BEGIN
             INSERT INTO search_fts(rowid, {cols}) VALUES (new.id, {new});
@@ -40,9 +58,9 @@ def triggers(kind: bool = True) -> list[str]:
 
 def drop() -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS] + [
-        "DROP TABLE IF EXISTS search_fts"
+        "DROP TABLE IF EXISTS search_fts", f"DROP VIEW IF EXISTS {VIEW}"
     ]
 
 
 def create(kind: bool = True) -> list[str]:
-    return [table(kind), *triggers(kind)]
+    return [*([view()] if kind else []), table(kind), *triggers(kind)]

@@ -134,11 +134,11 @@ def visible(viewer: Person, docs):
     places = Exists(
         access.visible_places(viewer).filter(pk=OuterRef("place_id"), kind=Place.Kind.COMMUNITY)
     )
-    people = Exists(Person.objects.filter(pk=OuterRef("person_id"), user__is_active=True))
+    # People by a join, not EXISTS: PostgreSQL would hash every active person for that.
     return docs.filter(
         (Q(item_id__isnull=False) & items)
         | (Q(kind=SearchDocument.COMMUNITY) & places)
-        | (Q(kind=SearchDocument.PERSON) & people)
+        | Q(kind=SearchDocument.PERSON, person__user__is_active=True)
     )
 
 
@@ -188,13 +188,14 @@ def _pool(viewer: Person, query: ParsedQuery, filters: Filters):
         return [(row, 0.0) for row in rows], len(rows) == POOL
     narrowed = filters.any and not (filters.kinds and filters == Filters(kinds=filters.kinds))
     size = POOL_FILTERED if narrowed else POOL
-    scores = dict(best(query, size, filters.kinds))
+    found, complete = best(query, size, filters.kinds, enough=RERANK)
+    scores = dict(found)
     if not scores:
         return [], False
     docs = visible(viewer, SearchDocument.objects.filter(id__in=list(scores)))
     rows = _apply(docs, filters, viewer).values(*COLUMNS, **RANKING_COLUMNS)
     pool = sorted(((row, scores[row["id"]]) for row in rows), key=lambda p: (-p[1], -p[0]["id"]))
-    return pool, len(scores) == size
+    return pool, not complete
 
 
 def search(viewer: Person, text: str, filters: Filters | None = None, *, social: bool = True,

@@ -35,11 +35,14 @@ def get_backend():
     return sqlite
 
 
-def best(query, limit: int, kinds=None) -> list[tuple[int, float]]:
-    """The ``limit`` best text matches ``[(doc_id, score)]``, best first: the best of every
+def best(query, limit: int, kinds=None, enough: int = 0) -> tuple[list[tuple[int, float]], bool]:
+    """``([(doc_id, score)], complete)``: the ``limit`` best text matches, best first, and
+    whether every match was seen (else there may be more than were counted). The best of every
     matching person and community, and the best of the recent matching items (each backend's
     ``recent_top`` says how recent). ``kinds``: only these kinds (item kinds, "person",
-    "community"). No access check here: the caller filters this pool through kollega.access.
+    "community"). ``enough``: a backend that reads the items in growing windows may stop at
+    that many matches rather than ``limit``. No access check here: the caller filters this
+    pool through kollega.access.
 
     Why the items are not all scored: a common word matches tens of thousands of them, and
     ranking every one (bm25, ts_rank_cd) was most of a search's time; the recent ones are
@@ -52,10 +55,12 @@ def best(query, limit: int, kinds=None) -> list[tuple[int, float]]:
     names = [k for k in kinds if k in NAME_KINDS] if kinds else list(NAME_KINDS)
     items = [k for k in kinds if k not in NAME_KINDS]
     found: list[tuple[int, float]] = []
+    complete = True
     if names:
         found += backend.top(query, limit, kinds=names)
     if items or not kinds:
-        found += backend.recent_top(query, limit, kinds=items or None,
-                                    exclude=None if items else NAME_KINDS)  # fmt: skip
+        matches, complete = backend.recent_top(query, limit, enough or limit, kinds=items or None,
+                                               exclude=None if items else NAME_KINDS)  # fmt: skip
+        found += matches
     found.sort(key=lambda pair: (-pair[1], -pair[0]))
-    return found[:limit]
+    return found[:limit], complete and len(found) < limit

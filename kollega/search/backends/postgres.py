@@ -68,21 +68,23 @@ def _kinds_sql(kinds, exclude) -> tuple[str, list]:
 
 
 # Items: the best matches among the newest WINDOW documents, and when those hold fewer than
-# asked for, in a window grown to where the density seen says there are enough (twice
+# ``enough``, in a window grown to where the density seen says there are enough (twice
 # over), up to the whole index. ts_rank_cd reads each matching row from the table, which
 # was most of the time for a common word; a window keeps those reads to recent pages.
-WINDOW = 20_000
+WINDOW = 10_000
 
 
-def recent_top(query: ParsedQuery, limit: int, kinds=None, exclude=None):
+def recent_top(query: ParsedQuery, limit: int, enough: int, kinds=None, exclude=None):
+    """``(matches, complete)``: as top(), in the smallest window tried that holds
+    ``enough`` matches; ``complete`` when that window was the whole index."""
     newest = newest_id()
     window = WINDOW
     while True:
         floor = max(0, newest - window)
         found = top(query, limit, kinds, exclude, floor)
-        if len(found) >= limit or floor == 0:
-            return found
-        window = max(2 * window, 2 * window * limit // max(1, len(found)))
+        if len(found) >= enough or floor == 0:
+            return found, floor == 0
+        window = max(2 * window, 2 * window * enough // max(1, len(found)))
 
 
 def top(query: ParsedQuery, limit: int, kinds=None, exclude=None, floor: int = 0):

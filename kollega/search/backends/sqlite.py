@@ -81,8 +81,9 @@ def top(query: ParsedQuery, limit: int, kinds=None, exclude=None):
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
-def recent_top(query: ParsedQuery, limit: int, kinds=None, exclude=None):
-    """As top(), among the newest RECENT matches only (one query)."""
+def recent_top(query: ParsedQuery, limit: int, enough: int, kinds=None, exclude=None):
+    """As top(), among the newest RECENT matches only (one query), and whether that was
+    every match. (``enough`` is for the PostgreSQL backend's windows.)"""
     sql = (
         f"SELECT id, score FROM (SELECT rowid AS id, {BM25} AS score FROM search_fts "
         "WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT %s) "
@@ -90,7 +91,9 @@ def recent_top(query: ParsedQuery, limit: int, kinds=None, exclude=None):
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [expression(query, kinds, exclude), max(RECENT, 2 * limit), limit])
-        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+        found = [(row[0], float(row[1])) for row in cursor.fetchall()]
+    # Fewer than asked for: there were fewer than RECENT matches, so all were scored.
+    return found, len(found) < limit
 
 
 def ranked(docs, query: ParsedQuery, limit: int) -> list[tuple[int, float]]:

@@ -22,7 +22,7 @@ from kollega import access
 from kollega.content.models import Item, ItemTag
 from kollega.core.tags import normalise
 from kollega.people.models import Person, PersonTag
-from kollega.places.models import Place
+from kollega.places.models import Membership, Place
 from kollega.search.backends import MARK_END, MARK_START, best, get_backend
 from kollega.search.models import SearchDocument
 from kollega.search.querytext import ParsedQuery, parse
@@ -31,6 +31,7 @@ from kollega.search.ranking import RERANK, Ranked, Reason, rerank
 PER_PAGE = 10
 POOL = 500
 POOL_FILTERED = 5000
+PERSONAL = 100
 MAX_PAGE = RERANK // PER_PAGE
 FACET_SIZE = 10
 KINDS = [*Item.Kind.values, SearchDocument.PERSON, SearchDocument.COMMUNITY]
@@ -172,15 +173,24 @@ RANKING_COLUMNS = {"like_count": F("item__like_count"), "place_kind": F("place__
                    "place_name": F("place__name")}  # fmt: skip
 
 
-def _pool(viewer: Person, query: ParsedQuery, filters: Filters):
+def my_communities(viewer: Person) -> list[int]:
+    return list(
+        Membership.objects.filter(person=viewer, place__kind=Place.Kind.COMMUNITY).values_list(
+            "place_id", flat=True
+        )
+    )
+
+
+def _pool(viewer: Person, query: ParsedQuery, filters: Filters, mine: list[int]):
     """The documents to rank and count: ``[(row, text_score)]`` best first.
 
     With words: the best POOL text matches of the chosen kinds (POOL_FILTERED when other
     filters narrow the search further; see backends.best for how the index is read), then in
     one query only those the viewer may see and the filters allow. The pool is taken before
     access, so what the viewer may not see only ever drops out of it; it bounds the work of a
-    common word (thousands of matches) to one pass over a few hundred rows. Without words:
-    the newest matching documents.
+    common word (thousands of matches) to one pass over a few hundred rows. The pool also
+    holds the best PERSONAL matches in the viewer's own communities (``mine``), however weak:
+    the social ranking may lift them. Without words: the newest matching documents.
     """
     if query.empty:
         docs = _apply(visible(viewer, SearchDocument.objects.all()), filters, viewer)
@@ -188,7 +198,8 @@ def _pool(viewer: Person, query: ParsedQuery, filters: Filters):
         return [(row, 0.0) for row in rows], len(rows) == POOL
     narrowed = filters.any and not (filters.kinds and filters == Filters(kinds=filters.kinds))
     size = POOL_FILTERED if narrowed else POOL
-    found, complete = best(query, size, filters.kinds, enough=RERANK)
+    found, complete = best(query, size, filters.kinds, enough=RERANK, places=mine,
+                           personal=PERSONAL)  # fmt: skip
     scores = dict(found)
     if not scores:
         return [], False
@@ -208,16 +219,25 @@ def search(viewer: Person, text: str, filters: Filters | None = None, *, social:
     if not 1 <= page <= MAX_PAGE:
         raise ValidationError({"page": _("Pages go from 1 to %(n)d; refine the search to see "
                                          "more.") % {"n": MAX_PAGE}})  # fmt: skip
-    pool, out.capped = _pool(viewer, query, filters)
+    mine = my_communities(viewer)
+    pool, out.capped = _pool(viewer, query, filters, mine)
     out.total = len(pool)
     if not pool:
         return out
     if facets:
         _facets(out, [row for row, _score in pool])
-    ranked = rerank(viewer, pool[:RERANK], query.words(), social=social)
+    ranked = rerank(viewer, candidates(pool, mine), query.words(), social=social, mine=mine)
     start = (page - 1) * PER_PAGE
     out.results = _hydrate(ranked[start : start + PER_PAGE], query, get_backend())
     return out
+
+
+def candidates(pool: list, mine: list[int]) -> list:
+    """What the ranking orders: the best RERANK text matches, and the best PERSONAL matches in
+    the viewer's communities beyond them (weaker text, which the social ranking may lift)."""
+    mine = set(mine)
+    beyond = [p for p in pool[RERANK:] if p[0]["place_id"] in mine and p[0]["item_id"]]
+    return pool[:RERANK] + beyond[:PERSONAL]
 
 
 def _top(counter: Counter, names: dict) -> list[Facet]:

@@ -10,8 +10,9 @@ score is
 
 Every signal is bounded and so is their weighted sum; ``closeness`` lets the social terms
 reorder close text matches but not lift a weak match over a much better one (see
-``closeness``). Each signal that contributes becomes a Reason, shown on the results page and
-returned by the API. With ``social=False`` only the text term counts (ties go to the newer
+``closeness``). The weights were fitted on judged queries (bench/search_fit.py); signals of
+weight 0 only order matches whose score is equal. Each signal that contributes becomes a
+Reason, shown on the results page and returned by the API. With ``social=False`` only the text term counts (ties go to the newer
 document), which the evaluation (bench/search_eval.py) compares against. The signals are
 read with a few batched queries for the whole candidate set; nothing is queried per result,
 and the reasons' words are written for the results of the page only.
@@ -41,27 +42,31 @@ from kollega.search.models import SearchDocument
 RERANK = 100
 HALF_LIFE_DAYS = 180
 
-# What each signal (0..1) adds at most. See docs/search.md for how they were chosen.
+# What each signal (0..1) adds at most: fitted by bench/search_fit.py on half of the judged
+# queries of bench/search_eval.py (the other half is the reported figure; docs/search.md).
+# A signal at 0 showed no gain there (likes, recency and bookmark counts, which the seeded
+# data does not tie to relevance): it only orders matches whose score is otherwise equal.
 WEIGHTS = {
     # items
-    "likes": 0.10,
-    "liked-by-network": 0.25,
-    "author-in-network": 0.20,
-    "community": 0.10,
-    "bookmarks": 0.10,
-    "bookmark-tags": 0.25,
-    "bookmarked-by-network": 0.15,
-    "author-tagged": 0.30,
-    "recent": 0.10,
+    "likes": 0.0,
+    "liked-by-network": 0.0,
+    "author-in-network": 0.3,
+    "community": 0.3,
+    "bookmarks": 0.0,
+    "bookmark-tags": 0.0,
+    "bookmarked-by-network": 0.0,
+    "author-tagged": 0.02,
+    "recent": 0.0,
     # people: one colleagues tagged with the query is the expert themself
-    "contact": 0.30,
-    "tagged": 0.60,
+    "contact": 0.3,
+    "tagged": 0.8,
     # communities
-    "member": 0.20,
+    "member": 0.2,
 }
-# closeness(text) = 1 when text ≥ 1 - BAND, falling linearly to 0 at 1 - 2·BAND and below.
-# BAND = None: social terms count whatever the text match (closeness 1).
-BAND: float | None = None
+# closeness(text) = 1 when text ≥ 1 - BAND, falling linearly to 0 at 1 - 2·BAND and below:
+# the social terms reorder close text matches and leave a much weaker match where it is.
+# None: social terms count whatever the text match (closeness 1).
+BAND: float | None = 0.1
 
 
 @dataclass
@@ -80,11 +85,16 @@ class Ranked:
     # signal code -> (value 0..1, the count behind it for the reason's words)
     signals: dict[str, tuple[float, int]] = field(default_factory=dict)
     contributions: dict[str, float] = field(default_factory=dict)
+    # The signals of weight 0, summed: they order matches of equal score, nothing more.
+    tiebreak: float = 0.0
 
     @property
     def reasons(self) -> list[Reason]:
+        """What lifted it, largest first; a tie-breaking signal that is present is listed
+        with a contribution of 0 (it can only have put it before an equal match)."""
+        present = {code for code, (value, _n) in self.signals.items() if value > 0}
         out = [Reason(code, describe(self, code), round(value, 3))
-               for code, value in self.contributions.items() if value > 0]  # fmt: skip
+               for code, value in self.contributions.items() if value > 0 or code in present]  # fmt: skip
         return sorted(out, key=lambda reason: -reason.contribution)
 
 
@@ -111,10 +121,14 @@ def closeness(text: float, band: float | None) -> float:
 
 def score(r: Ranked, weights: dict[str, float], band: float | None, social: bool) -> None:
     r.contributions = {"text": r.text}
+    r.tiebreak = 0.0
     if social:
         gate = closeness(r.text, band)
         for code, (value, _n) in r.signals.items():
-            r.contributions[code] = gate * weights.get(code, 0.0) * value
+            weight = weights.get(code, 0.0)
+            r.contributions[code] = gate * weight * value
+            if not weight:
+                r.tiebreak += value
     r.score = sum(r.contributions.values())
 
 
@@ -125,7 +139,8 @@ def order(ranked: list[Ranked], *, social: bool, weights=None, band=None) -> lis
         weights, band = WEIGHTS, BAND
     for r in ranked:
         score(r, weights, band, social)
-    return sorted(ranked, key=lambda r: (-r.score, -r.doc["created"].timestamp(), -r.doc["id"]))
+    return sorted(ranked, key=lambda r: (-r.score, -r.tiebreak, -r.doc["created"].timestamp(),
+                                         -r.doc["id"]))  # fmt: skip
 
 
 def candidates(docs: list[tuple[dict, float]]) -> list[Ranked]:
@@ -139,19 +154,23 @@ def candidates(docs: list[tuple[dict, float]]) -> list[Ranked]:
     return out
 
 
-def rerank(viewer, docs: list[tuple[dict, float]], words: list[str], *, social: bool):
+def rerank(viewer, docs: list[tuple[dict, float]], words: list[str], *, social: bool,
+           mine=None):  # fmt: skip
     """``docs``: pool rows (id, kind, item_id, person_id, place_id, author_id, created,
-    like_count, place_kind) with their text score, best first."""
+    like_count, place_kind) with their text score, best first. ``mine``: the viewer's
+    communities, when the caller has read them already."""
     ranked = candidates(docs)
     if social and ranked:
-        signals(viewer, ranked, words)
+        signals(viewer, ranked, words, mine)
     return order(ranked, social=social)
 
 
-def signals(viewer, ranked: list[Ranked], words: list[str]) -> None:
+def signals(viewer, ranked: list[Ranked], words: list[str], mine=None) -> None:
     """Fill in every candidate's social signals (a handful of queries for all of them)."""
     contacts = set(Contact.objects.filter(person=viewer).values_list("other_id", flat=True))
-    mine = set(Membership.objects.filter(person=viewer).values_list("place_id", flat=True))
+    if mine is None:
+        mine = Membership.objects.filter(person=viewer).values_list("place_id", flat=True)
+    mine = set(mine)
     item_ids = [r.doc["item_id"] for r in ranked if r.doc["item_id"]]
     liked = {}
     if contacts and item_ids:

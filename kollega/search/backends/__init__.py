@@ -35,13 +35,15 @@ def get_backend():
     return sqlite
 
 
-def best(query, limit: int, kinds=None, enough: int = 0) -> tuple[list[tuple[int, float]], bool]:
+def best(query, limit: int, kinds=None, enough: int = 0, places=(), personal: int = 0):
     """``([(doc_id, score)], complete)``: the ``limit`` best text matches, best first, and
     whether every match was seen (else there may be more than were counted). The best of every
     matching person and community, and the best of the recent matching items (each backend's
     ``recent_top`` says how recent). ``kinds``: only these kinds (item kinds, "person",
     "community"). ``enough``: a backend that reads the items in growing windows may stop at
-    that many matches rather than ``limit``. No access check here: the caller filters this
+    that many matches rather than ``limit``. ``places`` and ``personal``: also the best
+    ``personal`` items in these places (the searcher's communities), however weak a match,
+    so that the social ranking can lift them. No access check here: the caller filters this
     pool through kollega.access.
 
     Why the items are not all scored: a common word matches tens of thousands of them, and
@@ -63,4 +65,11 @@ def best(query, limit: int, kinds=None, enough: int = 0) -> tuple[list[tuple[int
                                                exclude=None if items else NAME_KINDS)  # fmt: skip
         found += matches
     found.sort(key=lambda pair: (-pair[1], -pair[0]))
-    return found[:limit], complete and len(found) < limit
+    found, complete = found[:limit], complete and len(found) < limit
+    if places and personal and (items or not kinds):
+        seen = {doc_id for doc_id, _score in found}
+        exclude = None if items else NAME_KINDS
+        mine, _all = backend.recent_top(query, personal, personal, kinds=items or None,
+                                        exclude=exclude, places=places)  # fmt: skip
+        found += [pair for pair in mine if pair[0] not in seen]
+    return found, complete

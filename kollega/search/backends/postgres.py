@@ -74,9 +74,15 @@ def _kinds_sql(kinds, exclude) -> tuple[str, list]:
 WINDOW = 10_000
 
 
-def recent_top(query: ParsedQuery, limit: int, enough: int, kinds=None, exclude=None):
+def recent_top(query: ParsedQuery, limit: int, enough: int, kinds=None, exclude=None,
+               places=None):  # fmt: skip
     """``(matches, complete)``: as top(), in the smallest window tried that holds
-    ``enough`` matches; ``complete`` when that window was the whole index."""
+    ``enough`` matches; ``complete`` when that window was the whole index. With ``places``
+    (a few communities) in one query over all their matches: the index on place_id keeps
+    that to their own rows."""
+    if places:
+        found = top(query, limit, kinds, exclude, places=places)
+        return found, True
     newest = newest_id()
     window = WINDOW
     while True:
@@ -87,12 +93,15 @@ def recent_top(query: ParsedQuery, limit: int, enough: int, kinds=None, exclude=
         window = max(2 * window, 2 * window * enough // max(1, len(found)))
 
 
-def top(query: ParsedQuery, limit: int, kinds=None, exclude=None, floor: int = 0):
+def top(query: ParsedQuery, limit: int, kinds=None, exclude=None, floor: int = 0, places=None):
     """The ``limit`` best text matches ``[(doc_id, score)]``, best first, among documents
     with an id above ``floor`` (no access check here: the caller filters this pool through
     kollega.access). With a floor the planner intersects the GIN matches with a range of the
     primary key, or walks that range, so only the rows of recent pages are read."""
     where, params = _kinds_sql(kinds, exclude)
+    if places:
+        where += " AND d.place_id = ANY(%s)"
+        params.append([int(p) for p in places])
     if floor > 0:
         where += " AND d.id > %s"
         params.append(floor)

@@ -16,9 +16,9 @@ from kollega.search.querytext import ParsedQuery, to_fts5
 
 # bm25 column weights: a word in the title counts most, then tags, then the body; the kind
 # column never counts.
-WEIGHTS = (10.0, 1.0, 5.0, 0.0)
+WEIGHTS = (10.0, 1.0, 5.0, 0.0, 0.0)
 SNIPPET_TOKENS = 24
-BM25 = "-bm25(search_fts, {}, {}, {}, {})".format(*WEIGHTS)
+BM25 = "-bm25(search_fts, {}, {}, {}, {}, {})".format(*WEIGHTS)
 
 
 def _text(query: ParsedQuery) -> str:
@@ -31,8 +31,14 @@ def _kinds(kinds) -> str:
     return "{kind} : (" + " OR ".join(f'"{_fts.KIND_TOKEN}{k}"' for k in kinds) + ")"
 
 
-def expression(query: ParsedQuery, kinds=None, exclude=None) -> str:
+def _places(places) -> str:
+    return "{place} : (" + " OR ".join(f'"{_fts.PLACE_TOKEN}{int(p)}"' for p in places) + ")"
+
+
+def expression(query: ParsedQuery, kinds=None, exclude=None, places=None) -> str:
     text = _text(query)
+    if places:
+        text = f"({text}) AND {_places(places)}"
     if kinds:
         text = f"({text}) AND {_kinds(kinds)}"
     if exclude:
@@ -81,7 +87,8 @@ def top(query: ParsedQuery, limit: int, kinds=None, exclude=None):
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
-def recent_top(query: ParsedQuery, limit: int, enough: int, kinds=None, exclude=None):
+def recent_top(query: ParsedQuery, limit: int, enough: int, kinds=None, exclude=None,
+               places=None):  # fmt: skip
     """As top(), among the newest RECENT matches only (one query), and whether that was
     every match. (``enough`` is for the PostgreSQL backend's windows.)"""
     sql = (
@@ -90,7 +97,8 @@ def recent_top(query: ParsedQuery, limit: int, enough: int, kinds=None, exclude=
         "ORDER BY score DESC, id DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [expression(query, kinds, exclude), max(RECENT, 2 * limit), limit])
+        expr = expression(query, kinds, exclude, places)
+        cursor.execute(sql, [expr, max(RECENT, 2 * limit), limit])
         found = [(row[0], float(row[1])) for row in cursor.fetchall()]
     # Fewer than asked for: there were fewer than RECENT matches, so all were scored.
     return found, len(found) < limit

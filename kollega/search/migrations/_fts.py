@@ -9,19 +9,21 @@ REBUILD = "INSERT INTO search_fts(search_fts) VALUES ('rebuild')"
 TRIGGERS = ("search_fts_ai", "search_fts_ad", "search_fts_au")
 # The kind column holds "kind" + the kind ("kindperson", "kindbookmark"): plain "community"
 # or "question" are common words of the text, and a column filter on a token that is
-# everywhere reads its whole doclist; these tokens appear nowhere else. FTS5 reads its
-# external content through this view.
+# everywhere reads its whole doclist; these tokens appear nowhere else. Likewise the place
+# column holds "place" + the place's id ("place42"), for matches in the searcher's own
+# communities. FTS5 reads its external content through this view.
 VIEW = "search_fts_content"
 KIND_TOKEN = "kind"
+PLACE_TOKEN = "place"
 
 
 def _columns(kind: bool) -> str:
-    return "title, body, tags, kind" if kind else "title, body, tags"
+    return "title, body, tags, kind, place" if kind else "title, body, tags"
 
 
 def view() -> str:
-    return (f"CREATE VIEW {VIEW} AS SELECT id, title, body, tags, '{KIND_TOKEN}' || kind AS kind "
-            "FROM search_searchdocument")  # fmt: skip
+    return (f"CREATE VIEW {VIEW} AS SELECT id, title, body, tags, '{KIND_TOKEN}' || kind AS kind, "
+            f"'{PLACE_TOKEN}' || coalesce(place_id, 0) AS place FROM search_searchdocument")  # fmt: skip
 
 
 def table(kind: bool = True) -> str:
@@ -36,6 +38,7 @@ def _values(row: str, kind: bool) -> str:
     values = [f"{row}.title", f"{row}.body", f"{row}.tags"]
     if kind:
         values.append(f"'{KIND_TOKEN}' || {row}.kind")
+        values.append(f"'{PLACE_TOKEN}' || coalesce({row}.place_id, 0)")
     return ", ".join(values)
 
 

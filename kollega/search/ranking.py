@@ -12,8 +12,9 @@ Every signal is bounded and so is their weighted sum; ``closeness`` lets the soc
 reorder close text matches but not lift a weak match over a much better one (see
 ``closeness``). The weights were fitted on judged queries (bench/search_fit.py); signals of
 weight 0 only order matches whose score is equal. Each signal that contributes becomes a
-Reason, shown on the results page and returned by the API. With ``social=False`` only the text term counts (ties go to the newer
-document), which the evaluation (bench/search_eval.py) compares against. The signals are
+Reason, shown on the results page and returned by the API. With ``social=False`` only the
+text term counts (ties go to the newer document), which the evaluation (bench/search_eval.py)
+compares against. The signals are
 read with a few batched queries for the whole candidate set; nothing is queried per result,
 and the reasons' words are written for the results of the page only.
 """
@@ -94,7 +95,8 @@ class Ranked:
         with a contribution of 0 (it can only have put it before an equal match)."""
         present = {code for code, (value, _n) in self.signals.items() if value > 0}
         out = [Reason(code, describe(self, code), round(value, 3))
-               for code, value in self.contributions.items() if value > 0 or code in present]  # fmt: skip
+               for code, value in self.contributions.items()
+               if value > 0 or code in present]  # fmt: skip
         return sorted(out, key=lambda reason: -reason.contribution)
 
 

@@ -124,6 +124,7 @@ def judged_sets(args):
             by_key.setdefault(bkey, []).append((item_id, author))
         tagged = list(ItemTag.objects.filter(item__kind=Item.Kind.BOOKMARK,
                                              item__private=False, item__removed_at=None)
+                      .order_by("id")  # the same queries on every database
                       .values_list("item_id", "tag__name", "item__author_id",
                                    "item__bookmark__url_key"))  # fmt: skip
         rng.shuffle(tagged)

@@ -1,4 +1,5 @@
-"""Fit the social ranking's weights (kollega.search.ranking.WEIGHTS and BAND) on one half of
+"""Fit the social ranking's weights and band (kollega.search.ranking.FITTED, one entry per
+database engine: run it on each) on one half of
 the judged queries of bench/search_eval.py, and report nDCG@10 on the other half.
 
     .venv/bin/python bench/search_fit.py --db sqlite:////work/search-bench.sqlite3 \\
@@ -24,7 +25,7 @@ import harness  # noqa: E402
 import search_eval  # noqa: E402
 
 # A weight of 0 still breaks ties between matches of equal score (ranking.order).
-GRID = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2)
+GRID = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2, 2.0)
 BANDS = (None, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
 
 
@@ -98,11 +99,11 @@ def main() -> None:
                 break
         return best, weights, band
 
-    report("current", dict(ranking.WEIGHTS), ranking.BAND)
+    band, weights = ranking.fitted()
+    report("current", dict(weights), band)
     # Two starting points (the weights in use, and every signal at the least): coordinate
     # ascent stops at a local optimum, so the better of the two ends is kept.
-    starts = [(dict(ranking.WEIGHTS), ranking.BAND),
-              (dict.fromkeys(ranking.WEIGHTS, GRID[0]), None)]  # fmt: skip
+    starts = [(dict(weights), band), (dict.fromkeys(weights, GRID[0]), None)]
     ends = []
     for weights, band in starts:
         print("from", weights, band)

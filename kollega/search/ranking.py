@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,31 +44,38 @@ from kollega.search.models import SearchDocument
 RERANK = 100
 HALF_LIFE_DAYS = 180
 
-# What each signal (0..1) adds at most: fitted by bench/search_fit.py on half of the judged
-# queries of bench/search_eval.py (the other half is the reported figure; docs/search.md).
-# A signal at 0 showed no gain there (likes, recency and bookmark counts, which the seeded
-# data does not tie to relevance): it only orders matches whose score is otherwise equal.
-WEIGHTS = {
-    # items
-    "likes": 0.0,
-    "liked-by-network": 0.0,
-    "author-in-network": 0.3,
-    "community": 0.3,
-    "bookmarks": 0.0,
-    "bookmark-tags": 0.0,
-    "bookmarked-by-network": 0.0,
-    "author-tagged": 0.02,
-    "recent": 0.0,
-    # people: one colleagues tagged with the query is the expert themself
-    "contact": 0.3,
-    "tagged": 0.8,
-    # communities
-    "member": 0.2,
-}
+# What each signal (0..1) adds at most, and the closeness band: fitted by bench/search_fit.py
+# on half of the judged queries of bench/search_eval.py (the other half gives the reported
+# figure; docs/search.md), once per database engine, because the text term is on different
+# scales: bm25 (FTS5) is nearly flat among a common word's best matches, ts_rank_cd
+# (PostgreSQL) is not. A signal at 0 showed no gain there (likes, recency and bookmark
+# counts, which the seeded data does not tie to relevance): it only orders matches whose
+# score is otherwise equal.
+#
 # closeness(text) = 1 when text ≥ 1 - BAND, falling linearly to 0 at 1 - 2·BAND and below:
 # the social terms reorder close text matches and leave a much weaker match where it is.
 # None: social terms count whatever the text match (closeness 1).
-BAND: float | None = 0.1
+FITTED: dict[str, tuple[float | None, dict[str, float]]] = {
+    "sqlite": (0.1, {
+        "likes": 0.0, "liked-by-network": 0.0, "author-in-network": 0.3, "community": 0.3,
+        "bookmarks": 0.0, "bookmark-tags": 0.0, "bookmarked-by-network": 0.0,
+        "author-tagged": 0.02, "recent": 0.0,
+        "contact": 0.3, "tagged": 0.8,  # people
+        "member": 0.2,  # communities
+    }),
+    "postgresql": (0.1, {
+        "likes": 0.0, "liked-by-network": 0.0, "author-in-network": 0.3, "community": 0.3,
+        "bookmarks": 0.0, "bookmark-tags": 0.0, "bookmarked-by-network": 0.0,
+        "author-tagged": 0.02, "recent": 0.0,
+        "contact": 0.3, "tagged": 0.8,  # people
+        "member": 0.2,  # communities
+    }),
+}  # fmt: skip
+
+
+def fitted() -> tuple[float | None, dict[str, float]]:
+    """(BAND, WEIGHTS) for the database in use."""
+    return FITTED.get(connection.vendor, FITTED["sqlite"])
 
 
 @dataclass
@@ -135,10 +143,10 @@ def score(r: Ranked, weights: dict[str, float], band: float | None, social: bool
 
 
 def order(ranked: list[Ranked], *, social: bool, weights=None, band=None) -> list[Ranked]:
-    """Score and sort. ``weights`` and ``band``: the module's WEIGHTS and BAND unless given
+    """Score and sort. ``weights`` and ``band``: the fitted ones unless given
     (bench/search_fit.py tries others)."""
     if weights is None:
-        weights, band = WEIGHTS, BAND
+        band, weights = fitted()
     for r in ranked:
         score(r, weights, band, social)
     return sorted(ranked, key=lambda r: (-r.score, -r.tiebreak, -r.doc["created"].timestamp(),

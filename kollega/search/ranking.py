@@ -57,18 +57,18 @@ HALF_LIFE_DAYS = 180
 # None: social terms count whatever the text match (closeness 1).
 FITTED: dict[str, tuple[float | None, dict[str, float]]] = {
     "sqlite": (0.1, {
-        "likes": 0.0, "liked-by-network": 0.0, "author-in-network": 0.3, "community": 0.3,
+        "likes": 0.0, "liked-by-network": 0.0, "author-in-network": 0.2, "community": 0.2,
         "bookmarks": 0.0, "bookmark-tags": 0.0, "bookmarked-by-network": 0.0,
         "author-tagged": 0.02, "recent": 0.0,
         "contact": 0.3, "tagged": 0.8,  # people
         "member": 0.2,  # communities
     }),
-    "postgresql": (0.1, {
-        "likes": 0.0, "liked-by-network": 0.0, "author-in-network": 0.3, "community": 0.3,
-        "bookmarks": 0.0, "bookmark-tags": 0.0, "bookmarked-by-network": 0.0,
-        "author-tagged": 0.02, "recent": 0.0,
-        "contact": 0.3, "tagged": 0.8,  # people
-        "member": 0.2,  # communities
+    "postgresql": (None, {
+        "likes": 0.02, "liked-by-network": 0.0, "author-in-network": 0.0, "community": 0.02,
+        "bookmarks": 0.05, "bookmark-tags": 0.0, "bookmarked-by-network": 0.0,
+        "author-tagged": 1.2, "recent": 0.0,
+        "contact": 0.0, "tagged": 0.8,  # people
+        "member": 0.0,  # communities
     }),
 }  # fmt: skip
 

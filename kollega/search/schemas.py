@@ -8,7 +8,8 @@ from ninja import Field, Schema
 class ReasonOut(Schema):
     code: str = Field(
         description="text, likes, liked-by-network, author-in-network, community, "
-        "bookmarks, bookmark-tags, bookmarked-by-network, recent, contact, member"
+        "bookmarks, bookmark-tags, bookmarked-by-network, author-tagged, recent, contact, "
+        "tagged, member"
     )
     text: str = Field(description="The reason in words, in the request's language.")
     contribution: float = Field(description="What it adds to the score.")

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -42,6 +42,7 @@ from kollega.places.models import Membership, Place
 from kollega.search.models import SearchDocument
 
 RERANK = 100
+MAX_MARKS = 20_000
 HALF_LIFE_DAYS = 180
 
 # What each signal (0..1) adds at most, and the closeness band: fitted by bench/search_fit.py
@@ -274,12 +275,22 @@ def _bookmarks(viewer, item_ids: list[int], words: list[str], contacts: set[int]
     for item_id in item_ids:
         if item_id not in keys:
             keys[item_id] = item_url_key(item_id)
+    # The bookmarks of those addresses, then (a second query) the ones the viewer may read:
+    # written as one query with EXISTS, PostgreSQL hashed every readable item of the
+    # organisation once the table held many bookmarks. At most MAX_MARKS are read; every
+    # signal is full long before that.
     rows = list(
         Bookmark.objects.filter(url_key__in=set(keys.values()))
-        .filter(Exists(access.visible_items(viewer).filter(pk=OuterRef("item_id"), private=False)))
         .exclude(item__author=viewer)
-        .values_list("item_id", "url_key", "item__author_id")
+        .values_list("item_id", "url_key", "item__author_id")[:MAX_MARKS]
     )
+    if rows:
+        readable = set(
+            access.visible_items(viewer)
+            .filter(pk__in=[r[0] for r in rows], private=False)
+            .values_list("pk", flat=True)
+        )
+        rows = [r for r in rows if r[0] in readable]
     tagged = set()
     if words and rows:
         tagged = set(

@@ -82,8 +82,7 @@ def recent_top(query: ParsedQuery, limit: int, enough: int, kinds=None, exclude=
                places=None):  # fmt: skip
     """``(matches, complete)``: as top(), in the smallest window tried that holds
     ``enough`` matches; ``complete`` when that window was the whole index. With ``places``
-    (a few communities) in one query over all their documents, read through the index on
-    place_id."""
+    (a few communities): one query over all their matches."""
     if places:
         found = top(query, limit, kinds, exclude, places=places)
         return found, True
@@ -104,18 +103,17 @@ def top(query: ParsedQuery, limit: int, kinds=None, exclude=None, floor: int = 0
     kollega.access). ``fenced``: read the documents above the floor as a range of the
     primary key, then match them (see FENCED); else the planner chooses."""
     source, source_params = "search_searchdocument", []
-    if places:
-        # The documents of a few communities through their index, then matched: through
-        # GIN, a common word's whole posting list was read to intersect with them.
-        source = ("(SELECT id, kind, place_id, vector FROM search_searchdocument "
-                  "WHERE place_id = ANY(%s) OFFSET 0)")  # fmt: skip
-        source_params = [[int(p) for p in places]]
-    elif fenced and floor > 0:
+    if fenced and floor > 0 and not places:
         # OFFSET 0 keeps the planner from folding the range into the text match.
         source = ("(SELECT id, kind, place_id, vector FROM search_searchdocument "
                   "WHERE id > %s OFFSET 0)")  # fmt: skip
         source_params = [floor]
     where, params = _kinds_sql(kinds, exclude)
+    if places:
+        # A community's documents lie all over the table: left to the planner, the place
+        # index and GIN are intersected first and only the matching rows are read.
+        where += " AND d.place_id = ANY(%s)"
+        params.append([int(p) for p in places])
     if floor > 0:
         where += " AND d.id > %s"
         params.append(floor)

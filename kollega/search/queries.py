@@ -1,7 +1,8 @@
 """Search: one query over people, communities and every kind of content.
 
-The order of operations is the point: text match → access (kollega.access, inside the same
-SQL) → filters → counts and facets → ranking of the best RERANK text matches → one page.
+The order of operations is the point: text match (the pool: backends.best) → access
+(kollega.access, inside the same SQL) → filters → counts and facets → ranking of the best
+RERANK text matches and the best PERSONAL ones in the viewer's communities → one page.
 Nothing the viewer may not read is matched, counted or ranked, and the query count does not
 grow with the data (about 18 queries per search, fewer without facets or social ranking).
 """

@@ -1,13 +1,17 @@
 """Search backends: one small interface, one module per database engine.
 
 Each backend turns a parsed query (kollega.search.querytext) into its engine's syntax and
-answers four questions about a queryset of SearchDocument rows:
+answers these questions about the SearchDocument rows:
 
 - ``match(docs, query)``: the documents whose text matches (a filter, still a queryset, so
   access, facets and counts are added by the caller in SQL).
-- ``top(query, limit)``: the ``limit`` best text matches of the whole index, ``[(doc_id,
-  text_score)]``, best first (the pool that search then filters through access).
-- ``ranked(docs, query, limit)``: the same within a queryset (exact, slower on big sets).
+- ``top(query, limit, kinds=None, exclude=None)``: the ``limit`` best text matches of the
+  whole index, ``[(doc_id, text_score)]``, best first, of these kinds (or not of those).
+- ``recent_top(query, limit, enough, kinds=None, exclude=None, places=None)``: the same
+  among recent matches only, and whether that was every match (see best() below, which
+  search uses to build its pool; ``places``: only in these communities).
+- ``ranked(docs, query, limit)``: the best matches within a queryset (exact, slower on big
+  sets; for text_match).
 - ``highlights(ids, query)``: ``{doc_id: (title, snippet)}`` with matches wrapped in the
   sentinels MARK_START / MARK_END (the caller escapes the text, then turns them into <mark>).
 - ``prefix(docs, query)``: documents whose title has every word, the last one as a prefix.
@@ -21,7 +25,7 @@ from django.db import connection
 
 MARK_START = "\x02"
 MARK_END = "\x03"
-# The documents that are not items: searched in full, apart from the items (see top()).
+# The documents that are not items: searched in full, apart from the items (see best()).
 NAME_KINDS = ("person", "community")
 
 

@@ -118,10 +118,15 @@ def _upto3(n: int) -> float:
     return min(n, 3) / 3
 
 
-@lru_cache(maxsize=65536)
 def item_url_key(item_id: int) -> str:
     """The key a bookmark of this item's own page would have."""
-    return url_key(normalise_url(settings.KOLLEGA_SITE_URL.rstrip("/") + f"/items/{item_id}/"))
+    return _page_key(settings.KOLLEGA_SITE_URL, item_id)
+
+
+@lru_cache(maxsize=65536)
+def _page_key(site: str, item_id: int) -> str:
+    # Cached: normalising a URL is most of the cost, and a search asks for up to 200.
+    return url_key(normalise_url(site.rstrip("/") + f"/items/{item_id}/"))
 
 
 def closeness(text: float, band: float | None) -> float:

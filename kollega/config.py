@@ -99,6 +99,10 @@ def database_config(var_dir: Path) -> dict:
     else:
         if not config.get("NAME"):
             raise ConfigError(f"{PREFIX}DATABASE_URL={url!r} names no database.")
+        # No JIT compilation: our queries are short, and PostgreSQL starts compiling (tens
+        # of milliseconds) whenever an estimate passes jit_above_cost, which a query with a
+        # few correlated access subqueries does though it runs in two milliseconds.
+        config.setdefault("OPTIONS", {})["options"] = "-c jit=off"
     return config
 
 

@@ -1,7 +1,8 @@
 """Search: one query over people, communities and every kind of content.
 
-The order of operations is the point: text match → access (kollega.access, inside the same
-SQL) → filters → counts and facets → ranking of the best RERANK text matches → one page.
+The order of operations is the point: text match (the pool: backends.best) → access
+(kollega.access, inside the same SQL) → filters → counts and facets → ranking of the best
+RERANK text matches and the best PERSONAL ones in the viewer's communities → one page.
 Nothing the viewer may not read is matched, counted or ranked, and the query count does not
 grow with the data (about 18 queries per search, fewer without facets or social ranking).
 """
@@ -13,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -22,8 +23,8 @@ from kollega import access
 from kollega.content.models import Item, ItemTag
 from kollega.core.tags import normalise
 from kollega.people.models import Person, PersonTag
-from kollega.places.models import Place
-from kollega.search.backends import MARK_END, MARK_START, get_backend
+from kollega.places.models import Membership, Place
+from kollega.search.backends import MARK_END, MARK_START, best, get_backend
 from kollega.search.models import SearchDocument
 from kollega.search.querytext import ParsedQuery, parse
 from kollega.search.ranking import RERANK, Ranked, Reason, rerank
@@ -31,6 +32,7 @@ from kollega.search.ranking import RERANK, Ranked, Reason, rerank
 PER_PAGE = 10
 POOL = 500
 POOL_FILTERED = 5000
+PERSONAL = 100
 MAX_PAGE = RERANK // PER_PAGE
 FACET_SIZE = 10
 KINDS = [*Item.Kind.values, SearchDocument.PERSON, SearchDocument.COMMUNITY]
@@ -103,7 +105,7 @@ class Result:
 class Facet:
     value: str
     label: str
-    count: int
+    count: int | None  # None: not counted (another kind while kinds are chosen)
 
 
 @dataclass
@@ -134,18 +136,18 @@ def visible(viewer: Person, docs):
     places = Exists(
         access.visible_places(viewer).filter(pk=OuterRef("place_id"), kind=Place.Kind.COMMUNITY)
     )
-    people = Exists(Person.objects.filter(pk=OuterRef("person_id"), user__is_active=True))
+    # People by a join, not EXISTS: PostgreSQL would hash every active person for that.
     return docs.filter(
         (Q(item_id__isnull=False) & items)
         | (Q(kind=SearchDocument.COMMUNITY) & places)
-        | (Q(kind=SearchDocument.PERSON) & people)
+        | Q(kind=SearchDocument.PERSON, person__user__is_active=True)
     )
 
 
-def _apply(docs, f: Filters, viewer: Person, skip: str = ""):
-    if f.kinds and skip != "kind":
+def _apply(docs, f: Filters, viewer: Person):
+    if f.kinds:
         docs = docs.filter(kind__in=f.kinds)
-    if f.tag and skip != "tag":
+    if f.tag:
         on_item = ItemTag.objects.filter(item_id=OuterRef("item_id"), tag__name=f.tag)
         on_place = Place.tags.through.objects.filter(place_id=OuterRef("place_id"),
                                                      tag__name=f.tag)  # fmt: skip
@@ -155,9 +157,9 @@ def _apply(docs, f: Filters, viewer: Person, skip: str = ""):
             | (Q(kind=SearchDocument.COMMUNITY) & Exists(on_place))
             | Exists(on_person)
         )
-    if f.author and skip != "author":
+    if f.author:
         docs = docs.filter(author__username=f.author)
-    if f.place and skip != "place":
+    if f.place:
         docs = docs.filter(place__slug=f.place, item_id__isnull=False)
     if f.date_from:
         docs = docs.filter(created__date__gte=f.date_from)
@@ -166,28 +168,46 @@ def _apply(docs, f: Filters, viewer: Person, skip: str = ""):
     return docs
 
 
-def _pool(viewer: Person, query: ParsedQuery, filters: Filters, backend):
+COLUMNS = ("id", "kind", "item_id", "person_id", "place_id", "author_id", "created")
+# What the ranking reads besides (kollega.search.ranking): read with the pool, in its query.
+RANKING_COLUMNS = {"like_count": F("item__like_count"), "place_kind": F("place__kind"),
+                   "place_name": F("place__name")}  # fmt: skip
+
+
+def my_communities(viewer: Person) -> list[int]:
+    return list(
+        Membership.objects.filter(person=viewer, place__kind=Place.Kind.COMMUNITY).values_list(
+            "place_id", flat=True
+        )
+    )
+
+
+def _pool(viewer: Person, query: ParsedQuery, filters: Filters, mine: list[int]):
     """The documents to rank and count: ``[(row, text_score)]`` best first.
 
-    With words: the best POOL text matches of the whole index (POOL_FILTERED when filters
-    narrow the search), then in one query only those the viewer may see and the filters
-    (but the kind) allow. The pool is taken before access, so what the viewer may not see
-    only ever drops out of it; it bounds the work of a common word (thousands of matches)
-    to one pass over a few thousand rows. Without words: the newest matching documents.
+    With words: the best POOL text matches of the chosen kinds (POOL_FILTERED when other
+    filters narrow the search further; see backends.best for how the index is read), then in
+    one query only those the viewer may see and the filters allow. The pool is taken before
+    access, so what the viewer may not see only ever drops out of it; it bounds the work of a
+    common word (thousands of matches) to one pass over a few hundred rows. The pool also
+    holds the best PERSONAL matches in the viewer's own communities (``mine``), however weak:
+    the social ranking may lift them. Without words: the newest matching documents.
     """
-    columns = ("id", "kind", "item_id", "person_id", "place_id", "author_id", "created")
     if query.empty:
-        docs = _apply(visible(viewer, SearchDocument.objects.all()), filters, viewer, "kind")
-        rows = list(docs.order_by("-created", "-id").values(*columns)[:POOL])
+        docs = _apply(visible(viewer, SearchDocument.objects.all()), filters, viewer)
+        rows = list(docs.order_by("-created", "-id").values(*COLUMNS, **RANKING_COLUMNS)[:POOL])
         return [(row, 0.0) for row in rows], len(rows) == POOL
-    size = POOL_FILTERED if filters.any else POOL
-    scores = dict(backend.top(query, size))
+    narrowed = filters.any and not (filters.kinds and filters == Filters(kinds=filters.kinds))
+    size = POOL_FILTERED if narrowed else POOL
+    found, complete = best(query, size, filters.kinds, enough=RERANK, places=mine,
+                           personal=PERSONAL)  # fmt: skip
+    scores = dict(found)
     if not scores:
         return [], False
     docs = visible(viewer, SearchDocument.objects.filter(id__in=list(scores)))
-    rows = _apply(docs, filters, viewer, "kind").values(*columns)
+    rows = _apply(docs, filters, viewer).values(*COLUMNS, **RANKING_COLUMNS)
     pool = sorted(((row, scores[row["id"]]) for row in rows), key=lambda p: (-p[1], -p[0]["id"]))
-    return pool, len(scores) == size
+    return pool, not complete
 
 
 def search(viewer: Person, text: str, filters: Filters | None = None, *, social: bool = True,
@@ -200,21 +220,25 @@ def search(viewer: Person, text: str, filters: Filters | None = None, *, social:
     if not 1 <= page <= MAX_PAGE:
         raise ValidationError({"page": _("Pages go from 1 to %(n)d; refine the search to see "
                                          "more.") % {"n": MAX_PAGE}})  # fmt: skip
-    backend = get_backend()
-    pool, out.capped = _pool(viewer, query, filters, backend)
-    kinds = Counter(row["kind"] for row, _score in pool)
-    if filters.kinds:
-        pool = [(row, score) for row, score in pool if row["kind"] in filters.kinds]
+    mine = my_communities(viewer)
+    pool, out.capped = _pool(viewer, query, filters, mine)
     out.total = len(pool)
     if not pool:
         return out
     if facets:
-        _facets(out, kinds, [row for row, _score in pool])
-    ranked = rerank(viewer, [(row["id"], score) for row, score in pool[:RERANK]],
-                    query.words(), social=social)  # fmt: skip
+        _facets(out, [row for row, _score in pool])
+    ranked = rerank(viewer, candidates(pool, mine), query.words(), social=social, mine=mine)
     start = (page - 1) * PER_PAGE
-    out.results = _hydrate(ranked[start : start + PER_PAGE], query, backend)
+    out.results = _hydrate(ranked[start : start + PER_PAGE], query, get_backend())
     return out
+
+
+def candidates(pool: list, mine: list[int]) -> list:
+    """What the ranking orders: the best RERANK text matches, and the best PERSONAL matches in
+    the viewer's communities beyond them (weaker text, which the social ranking may lift)."""
+    mine = set(mine)
+    beyond = [p for p in pool[RERANK:] if p[0]["place_id"] in mine and p[0]["item_id"]]
+    return pool[:RERANK] + beyond[:PERSONAL]
 
 
 def _top(counter: Counter, names: dict) -> list[Facet]:
@@ -222,11 +246,15 @@ def _top(counter: Counter, names: dict) -> list[Facet]:
     return [Facet(*names[key], n) for key, n in best if key in names][:FACET_SIZE]
 
 
-def _facets(out: SearchResults, kinds: Counter, rows: list[dict]) -> None:
+def _facets(out: SearchResults, rows: list[dict]) -> None:
     """Facet counts over the same access-filtered pool as the results (three queries for
-    the names and tags, whatever the pool's size)."""
+    the names and tags, whatever the pool's size). While kinds are chosen the pool holds
+    only those, so the other kinds are listed without a count (to add them)."""
+    kinds = Counter(row["kind"] for row in rows)
     out.kinds = sorted((Facet(k, kind_label(k), n) for k, n in kinds.items()),
                        key=lambda x: (-x.count, x.value))  # fmt: skip
+    if out.filters.kinds:
+        out.kinds += [Facet(k, kind_label(k), None) for k in KINDS if k not in kinds]
     items = [row for row in rows if row["item_id"]]
     authors = Counter(row["author_id"] for row in items if row["author_id"])
     top_authors = [pk for pk, _n in authors.most_common(FACET_SIZE * 2)]
@@ -246,13 +274,14 @@ def _facets(out: SearchResults, kinds: Counter, rows: list[dict]) -> None:
         ).values_list("pk", "slug", "name")
     }
     out.places = _top(Counter({pk: places[pk] for pk in top_places}), communities)
-    tags = Counter(
-        ItemTag.objects.filter(item_id__in=[row["item_id"] for row in items]).values_list(
-            "tag__name", flat=True
-        )
+    # Counted by the database: the top ten rows come back, not every tagging of the pool.
+    tags = (
+        ItemTag.objects.filter(item_id__in=[row["item_id"] for row in items])
+        .values_list("tag__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "tag__name")[:FACET_SIZE]
     )
-    out.tags = [Facet(name, name, n) for name, n in
-                sorted(tags.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]]  # fmt: skip
+    out.tags = [Facet(name, name, n) for name, n in tags]
 
 
 def marked(text: str) -> SafeString:

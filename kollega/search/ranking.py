@@ -1,26 +1,33 @@
 """Social ranking on top of text relevance (after Carmel et al., CIKM 2009, "Personalized
 social search based on the user's social network").
 
-The best text matches (at most RERANK candidates, already filtered by access) are scored
+The best text matches (at most RERANK candidates, already filtered by access) get signals,
+each a number from 0 to 1: ``text`` (the engine's relevance divided by the best one among
+the candidates, so the top match is 1.0 on either backend) and the social ones below. The
+score is
 
-    score = text + likes + liked_by_network + author_in_network + in_your_community
-            + bookmarks + bookmark_tags + bookmarked_by_network + author_tagged + recency
+    score = text + closeness(text) · Σ weight(signal) · signal
 
-where ``text`` is the engine's relevance divided by the best one among the candidates (so
-the top match is 1.0 on either backend) and every social signal is bounded, so no amount of
-popularity turns a weak text match into the first result. Each term that contributes is a
+Every signal is bounded and so is their weighted sum; ``closeness`` lets the social terms
+reorder close text matches but not lift a weak match over a much better one (see
+``closeness``). The weights were fitted on judged queries (bench/search_fit.py); signals of
+weight 0 only order matches whose score is equal. Each signal that contributes becomes a
 Reason, shown on the results page and returned by the API. With ``social=False`` only the
-text term counts (ties go to the newer document), which the evaluation compares against.
-A few batched queries for the whole candidate set; nothing per result.
+text term counts (ties go to the newer document), which the evaluation (bench/search_eval.py)
+compares against. The signals are
+read with a few batched queries for the whole candidate set; nothing is queried per result,
+and the reasons' words are written for the results of the page only.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef
+from django.db import connection
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -35,20 +42,41 @@ from kollega.places.models import Membership, Place
 from kollega.search.models import SearchDocument
 
 RERANK = 100
-W_LIKES = 0.10
-W_LIKED_BY_NETWORK = 0.25
-W_AUTHOR_IN_NETWORK = 0.20
-W_COMMUNITY = 0.10
-W_BOOKMARKS = 0.10
-W_BOOKMARK_TAGS = 0.25
-W_BOOKMARKED_BY_NETWORK = 0.15
-W_RECENCY = 0.10
-W_AUTHOR_TAGGED = 0.30
-# A person colleagues tagged with the query is the expert themself: worth more than their item.
-W_PERSON_TAGGED = 0.60
-W_PERSON_CONTACT = 0.30
-W_MEMBER = 0.20
+MAX_MARKS = 20_000
 HALF_LIFE_DAYS = 180
+
+# What each signal (0..1) adds at most, and the closeness band: fitted by bench/search_fit.py
+# on half of the judged queries of bench/search_eval.py (the other half gives the reported
+# figure; docs/search.md), once per database engine, because the text term is on different
+# scales: bm25 (FTS5) is nearly flat among a common word's best matches, ts_rank_cd
+# (PostgreSQL) is not. A signal at 0 showed no gain there (likes, recency and bookmark
+# counts, which the seeded data does not tie to relevance): it only orders matches whose
+# score is otherwise equal.
+#
+# closeness(text) = 1 when text ≥ 1 - BAND, falling linearly to 0 at 1 - 2·BAND and below:
+# the social terms reorder close text matches and leave a much weaker match where it is.
+# None: social terms count whatever the text match (closeness 1).
+FITTED: dict[str, tuple[float | None, dict[str, float]]] = {
+    "sqlite": (0.1, {
+        "likes": 0.0, "liked-by-network": 0.0, "author-in-network": 0.2, "community": 0.2,
+        "bookmarks": 0.0, "bookmark-tags": 0.0, "bookmarked-by-network": 0.0,
+        "author-tagged": 0.02, "recent": 0.0,
+        "contact": 0.3, "tagged": 0.8,  # people
+        "member": 0.2,  # communities
+    }),
+    "postgresql": (None, {
+        "likes": 0.02, "liked-by-network": 0.0, "author-in-network": 0.0, "community": 0.02,
+        "bookmarks": 0.05, "bookmark-tags": 0.0, "bookmarked-by-network": 0.0,
+        "author-tagged": 1.2, "recent": 0.0,
+        "contact": 0.0, "tagged": 0.8,  # people
+        "member": 0.0,  # communities
+    }),
+}  # fmt: skip
+
+
+def fitted() -> tuple[float | None, dict[str, float]]:
+    """(BAND, WEIGHTS) for the database in use."""
+    return FITTED.get(connection.vendor, FITTED["sqlite"])
 
 
 @dataclass
@@ -62,13 +90,23 @@ class Reason:
 class Ranked:
     doc: dict
     text_score: float
+    text: float = 0.0  # normalised: the best candidate is 1.0
     score: float = 0.0
-    reasons: list[Reason] = field(default_factory=list)
+    # signal code -> (value 0..1, the count behind it for the reason's words)
+    signals: dict[str, tuple[float, int]] = field(default_factory=dict)
+    contributions: dict[str, float] = field(default_factory=dict)
+    # The signals of weight 0, summed: they order matches of equal score, nothing more.
+    tiebreak: float = 0.0
 
-    def add(self, code: str, text: str, contribution: float) -> None:
-        if contribution > 0:
-            self.score += contribution
-            self.reasons.append(Reason(code, text, round(contribution, 3)))
+    @property
+    def reasons(self) -> list[Reason]:
+        """What lifted it, largest first; a tie-breaking signal that is present is listed
+        with a contribution of 0 (it can only have put it before an equal match)."""
+        present = {code for code, (value, _n) in self.signals.items() if value > 0}
+        out = [Reason(code, describe(self, code), round(value, 3))
+               for code, value in self.contributions.items()
+               if value > 0 or code in present]  # fmt: skip
+        return sorted(out, key=lambda reason: -reason.contribution)
 
 
 def _saturating(n: int, at: int) -> float:
@@ -76,39 +114,79 @@ def _saturating(n: int, at: int) -> float:
     return min(1.0, math.log1p(n) / math.log1p(at)) if n > 0 else 0.0
 
 
+def _upto3(n: int) -> float:
+    return min(n, 3) / 3
+
+
 def item_url_key(item_id: int) -> str:
     """The key a bookmark of this item's own page would have."""
-    return url_key(normalise_url(settings.KOLLEGA_SITE_URL.rstrip("/") + f"/items/{item_id}/"))
+    return _page_key(settings.KOLLEGA_SITE_URL, item_id)
 
 
-def rerank(viewer, candidates: list[tuple[int, float]], words: list[str], *, social: bool):
-    docs = {
-        d["id"]: d
-        for d in SearchDocument.objects.filter(id__in=[c[0] for c in candidates]).values(
-            "id", "kind", "item_id", "person_id", "place_id", "author_id", "created",
-            "item__like_count", "place__name", "place__kind", "place__slug",
-        )
-    }  # fmt: skip
-    best = max((s for _id, s in candidates), default=0.0)
-    ranked = []
-    for doc_id, text_score in candidates:
-        if doc_id not in docs:
-            continue
-        r = Ranked(docs[doc_id], text_score)
-        norm = text_score / best if best > 0 else 0.0
-        r.add("text", _("text match %(score).2f") % {"score": norm}, norm)
-        ranked.append(r)
-    if social and ranked:
-        _social(viewer, ranked, words)
+@lru_cache(maxsize=65536)
+def _page_key(site: str, item_id: int) -> str:
+    # Cached: normalising a URL is most of the cost, and a search asks for up to 200.
+    return url_key(normalise_url(site.rstrip("/") + f"/items/{item_id}/"))
+
+
+def closeness(text: float, band: float | None) -> float:
+    if band is None:
+        return 1.0
+    return max(0.0, min(1.0, (text - (1 - 2 * band)) / band))
+
+
+def score(r: Ranked, weights: dict[str, float], band: float | None, social: bool) -> None:
+    r.contributions = {"text": r.text}
+    r.tiebreak = 0.0
+    if social:
+        gate = closeness(r.text, band)
+        for code, (value, _n) in r.signals.items():
+            weight = weights.get(code, 0.0)
+            r.contributions[code] = gate * weight * value
+            if not weight:
+                r.tiebreak += value
+    r.score = sum(r.contributions.values())
+
+
+def order(ranked: list[Ranked], *, social: bool, weights=None, band=None) -> list[Ranked]:
+    """Score and sort. ``weights`` and ``band``: the fitted ones unless given
+    (bench/search_fit.py tries others)."""
+    if weights is None:
+        band, weights = fitted()
     for r in ranked:
-        r.reasons.sort(key=lambda reason: -reason.contribution)
-    ranked.sort(key=lambda r: (-r.score, -r.doc["created"].timestamp(), -r.doc["id"]))
-    return ranked
+        score(r, weights, band, social)
+    return sorted(ranked, key=lambda r: (-r.score, -r.tiebreak, -r.doc["created"].timestamp(),
+                                         -r.doc["id"]))  # fmt: skip
 
 
-def _social(viewer, ranked: list[Ranked], words: list[str]) -> None:
+def candidates(docs: list[tuple[dict, float]]) -> list[Ranked]:
+    """Ranked entries for ``[(pool row, text score)]``, with the text term normalised."""
+    best = max((s for _doc, s in docs), default=0.0)
+    out = []
+    for doc, text_score in docs:
+        r = Ranked(doc, text_score)
+        r.text = text_score / best if best > 0 else 0.0
+        out.append(r)
+    return out
+
+
+def rerank(viewer, docs: list[tuple[dict, float]], words: list[str], *, social: bool,
+           mine=None):  # fmt: skip
+    """``docs``: pool rows (id, kind, item_id, person_id, place_id, author_id, created,
+    like_count, place_kind) with their text score, best first. ``mine``: the viewer's
+    communities, when the caller has read them already."""
+    ranked = candidates(docs)
+    if social and ranked:
+        signals(viewer, ranked, words, mine)
+    return order(ranked, social=social)
+
+
+def signals(viewer, ranked: list[Ranked], words: list[str], mine=None) -> None:
+    """Fill in every candidate's social signals (a handful of queries for all of them)."""
     contacts = set(Contact.objects.filter(person=viewer).values_list("other_id", flat=True))
-    mine = set(Membership.objects.filter(person=viewer).values_list("place_id", flat=True))
+    if mine is None:
+        mine = Membership.objects.filter(person=viewer).values_list("place_id", flat=True)
+    mine = set(mine)
     item_ids = [r.doc["item_id"] for r in ranked if r.doc["item_id"]]
     liked = {}
     if contacts and item_ids:
@@ -118,59 +196,65 @@ def _social(viewer, ranked: list[Ranked], words: list[str]) -> None:
             .annotate(n=Count("id"))
         )
     marks = _bookmarks(viewer, item_ids, words, contacts)
-    tagged_authors = _tagged_people(
+    tagged_people = _tagged_people(
         {r.doc["author_id"] or r.doc["person_id"] for r in ranked} - {None}, words
     )
     now = timezone.now()
     for r in ranked:
-        doc = r.doc
+        doc, s = r.doc, r.signals
         if doc["kind"] == SearchDocument.PERSON:
-            if doc["person_id"] in contacts:
-                r.add("contact", _("in your network"), W_PERSON_CONTACT)
-            n = tagged_authors.get(doc["person_id"], 0)
-            r.add("tagged", ngettext("tagged with your words by %(n)d colleague",
-                                     "tagged with your words by %(n)d colleagues", n) % {"n": n},
-                  W_PERSON_TAGGED * min(n, 3) / 3)  # fmt: skip
+            s["contact"] = (float(doc["person_id"] in contacts), 0)
+            n = tagged_people.get(doc["person_id"], 0)
+            s["tagged"] = (_upto3(n), n)
             continue
         if doc["kind"] == SearchDocument.COMMUNITY:
-            if doc["place_id"] in mine:
-                r.add("member", _("you are a member"), W_MEMBER)
+            s["member"] = (float(doc["place_id"] in mine), 0)
             continue
-        _item_signals(r, doc, contacts, mine, liked, marks.get(doc["item_id"]))
-        n = tagged_authors.get(doc["author_id"], 0)
-        r.add("author-tagged", ngettext(
-            "its author was tagged with your words by %(n)d colleague",
-            "its author was tagged with your words by %(n)d colleagues", n) % {"n": n},
-            W_AUTHOR_TAGGED * min(n, 3) / 3)  # fmt: skip
+        likes = doc["like_count"] or 0
+        s["likes"] = (_saturating(likes, 50), likes)
+        n = liked.get(doc["item_id"], 0)
+        s["liked-by-network"] = (_upto3(n), n)
+        s["author-in-network"] = (float(doc["author_id"] in contacts), 0)
+        in_community = doc["place_id"] in mine and doc["place_kind"] == Place.Kind.COMMUNITY
+        s["community"] = (float(in_community), 0)
+        count, tagged, by_network = marks.get(doc["item_id"], (0, 0, 0))
+        s["bookmarks"] = (_saturating(count, 10), count)
+        s["bookmark-tags"] = (_upto3(tagged), tagged)
+        s["bookmarked-by-network"] = (_upto3(by_network), by_network)
+        n = tagged_people.get(doc["author_id"], 0)
+        s["author-tagged"] = (_upto3(n), n)
         age_days = max(0.0, (now - doc["created"]).total_seconds() / 86400)
-        r.add("recent", _("recent"), W_RECENCY * 0.5 ** (age_days / HALF_LIFE_DAYS))
+        s["recent"] = (0.5 ** (age_days / HALF_LIFE_DAYS), 0)
 
 
-def _item_signals(r: Ranked, doc, contacts, mine, liked, marks) -> None:
-    likes = doc["item__like_count"] or 0
-    r.add("likes", ngettext("%(n)d like", "%(n)d likes", likes) % {"n": likes},
-          W_LIKES * _saturating(likes, 50))  # fmt: skip
-    n = liked.get(doc["item_id"], 0)
-    r.add("liked-by-network", ngettext("liked by %(n)d of your contacts",
-                                       "liked by %(n)d of your contacts", n) % {"n": n},
-          W_LIKED_BY_NETWORK * min(n, 3) / 3)  # fmt: skip
-    if doc["author_id"] in contacts:
-        r.add("author-in-network", _("written by a contact"), W_AUTHOR_IN_NETWORK)
-    if doc["place_id"] in mine and doc["place__kind"] == Place.Kind.COMMUNITY:
-        r.add("community", _("in your community %(name)s") % {"name": doc["place__name"]},
-              W_COMMUNITY)  # fmt: skip
-    if marks:
-        count, tagged, by_network = marks
-        r.add("bookmarks", ngettext("bookmarked by %(n)d person", "bookmarked by %(n)d people",
-                                    count) % {"n": count},
-              W_BOOKMARKS * _saturating(count, 10))  # fmt: skip
-        r.add("bookmark-tags", ngettext("%(n)d bookmark tagged with your words",
-                                        "%(n)d bookmarks tagged with your words", tagged)
-              % {"n": tagged}, W_BOOKMARK_TAGS * min(tagged, 3) / 3)  # fmt: skip
-        r.add("bookmarked-by-network", ngettext("bookmarked by %(n)d of your contacts",
-                                                "bookmarked by %(n)d of your contacts",
-                                                by_network) % {"n": by_network},
-              W_BOOKMARKED_BY_NETWORK * min(by_network, 3) / 3)  # fmt: skip
+def describe(r: Ranked, code: str) -> str:
+    """The reason in words (written only for the results on the page)."""
+    n = r.signals.get(code, (0.0, 0))[1]
+    if code == "text":
+        return _("text match %(score).2f") % {"score": r.text}
+    texts = {
+        "likes": lambda: ngettext("%(n)d like", "%(n)d likes", n),
+        "liked-by-network": lambda: ngettext("liked by %(n)d of your contacts",
+                                             "liked by %(n)d of your contacts", n),
+        "author-in-network": lambda: _("written by a contact"),
+        "community": lambda: _("in your community %(name)s"),
+        "bookmarks": lambda: ngettext("bookmarked by %(n)d person",
+                                      "bookmarked by %(n)d people", n),
+        "bookmark-tags": lambda: ngettext("%(n)d bookmark tagged with your words",
+                                          "%(n)d bookmarks tagged with your words", n),
+        "bookmarked-by-network": lambda: ngettext("bookmarked by %(n)d of your contacts",
+                                                  "bookmarked by %(n)d of your contacts", n),
+        "author-tagged": lambda: ngettext(
+            "its author was tagged with your words by %(n)d colleague",
+            "its author was tagged with your words by %(n)d colleagues", n),
+        "recent": lambda: _("recent"),
+        "contact": lambda: _("in your network"),
+        "tagged": lambda: ngettext("tagged with your words by %(n)d colleague",
+                                   "tagged with your words by %(n)d colleagues", n),
+        "member": lambda: _("you are a member"),
+    }  # fmt: skip
+    text = texts[code]()
+    return text % {"n": n, "name": r.doc.get("place_name", "")} if "%(" in text else text
 
 
 def _tagged_people(person_ids: set[int], words: list[str]) -> dict[int, int]:
@@ -194,13 +278,24 @@ def _bookmarks(viewer, item_ids: list[int], words: list[str], contacts: set[int]
         return {}
     keys = dict(Bookmark.objects.filter(item_id__in=item_ids).values_list("item_id", "url_key"))
     for item_id in item_ids:
-        keys.setdefault(item_id, item_url_key(item_id))
+        if item_id not in keys:
+            keys[item_id] = item_url_key(item_id)
+    # The bookmarks of those addresses, then (a second query) the ones the viewer may read:
+    # written as one query with EXISTS, PostgreSQL hashed every readable item of the
+    # organisation once the table held many bookmarks. At most MAX_MARKS are read; every
+    # signal is full long before that.
     rows = list(
         Bookmark.objects.filter(url_key__in=set(keys.values()))
-        .filter(Exists(access.visible_items(viewer).filter(pk=OuterRef("item_id"), private=False)))
         .exclude(item__author=viewer)
-        .values_list("item_id", "url_key", "item__author_id")
+        .values_list("item_id", "url_key", "item__author_id")[:MAX_MARKS]
     )
+    if rows:
+        readable = set(
+            access.visible_items(viewer)
+            .filter(pk__in=[r[0] for r in rows], private=False)
+            .values_list("pk", flat=True)
+        )
+        rows = [r for r in rows if r[0] in readable]
     tagged = set()
     if words and rows:
         tagged = set(

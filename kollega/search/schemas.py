@@ -8,7 +8,8 @@ from ninja import Field, Schema
 class ReasonOut(Schema):
     code: str = Field(
         description="text, likes, liked-by-network, author-in-network, community, "
-        "bookmarks, bookmark-tags, bookmarked-by-network, recent, contact, member"
+        "bookmarks, bookmark-tags, bookmarked-by-network, author-tagged, recent, contact, "
+        "tagged, member"
     )
     text: str = Field(description="The reason in words, in the request's language.")
     contribution: float = Field(description="What it adds to the score.")
@@ -43,7 +44,10 @@ class ResultOut(Schema):
 class FacetOut(Schema):
     value: str = Field(description="Pass back as the filter's value.")
     label: str
-    count: int
+    count: int | None = Field(
+        description="Matches the caller may see; null for the other kinds while kinds are chosen "
+        "(the results hold only the chosen ones)."
+    )
 
 
 class FacetsOut(Schema):

@@ -42,11 +42,14 @@ def suggest(viewer: Person, text: str, limit: int = MAX_SUGGESTIONS) -> list[Sug
     # Item titles: the newest TITLE_POOL prefix matches, then access (a bounded amount of work).
     docs = visible(viewer, backend.prefix(SearchDocument.objects.all(), query, newest=TITLE_POOL))
     out: list[Suggestion] = []
-    people = (
+    # The first few by name in a subquery, then their departments: joined before the limit,
+    # PostgreSQL misjudged the matches and joined every one of them to every department.
+    first = (
         Person.objects.filter(pk__in=names.filter(kind=SearchDocument.PERSON).values("person_id"))
-        .select_related("org_unit")
-        .order_by("name", "pk")[: min(PEOPLE, limit)]
+        .order_by("name", "pk")
+        .values("pk")[: min(PEOPLE, limit)]
     )
+    people = Person.objects.filter(pk__in=first).select_related("org_unit").order_by("name", "pk")
     for p in people:
         detail = " · ".join(x for x in (p.job_title, p.org_unit.name if p.org_unit else "") if x)
         out.append(Suggestion("person", kind_label("person"), p.name, detail,

@@ -39,6 +39,7 @@ def test_postgres_urls_are_understood(tmp_path, monkeypatch):
     db = config.database_config(tmp_path)
     assert db["ENGINE"] == "django.db.backends.postgresql"
     assert (db["HOST"], db["PORT"], db["NAME"]) == ("db.internal", 5432, "kollega")
+    assert db["OPTIONS"]["options"] == "-c jit=off"
 
 
 def test_an_unknown_database_scheme_names_the_variable(tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from kollega.search.backends import MARK_END, MARK_START
+from kollega.search.backends import MARK_END, MARK_START, NAME_KINDS
 from kollega.search.querytext import ParsedQuery, to_prefix_tsquery, to_websearch
 
 CONFIG = "kollega_search"
@@ -43,16 +43,87 @@ def prefix(docs, query: ParsedQuery, names_only: bool = False, newest: int = 0):
     return docs.filter(id__in=RawSQL(sql, params))  # noqa: S611 - bound
 
 
-def top(query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
-    """The ``limit`` best text matches in the whole index, best first (no access check
-    here: the caller filters this pool through kollega.access)."""
+def newest_id() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(id) FROM search_searchdocument")
+        return cursor.fetchone()[0] or 0
+
+
+def _kinds_sql(kinds, exclude) -> tuple[str, list]:
+    """The kind condition. People and communities are written as the literal list of the
+    partial index search_doc_names_vector, so that the planner can use it."""
+    sql, params = "", []
+    names = "('" + "', '".join(NAME_KINDS) + "')"
+    if kinds and set(kinds) == set(NAME_KINDS):
+        sql += f" AND d.kind IN {names}"
+    elif kinds:
+        sql += " AND d.kind = ANY(%s)"
+        params.append(list(kinds))
+    if exclude and set(exclude) == set(NAME_KINDS):
+        sql += f" AND d.kind NOT IN {names}"
+    elif exclude:
+        sql += " AND NOT (d.kind = ANY(%s))"
+        params.append(list(exclude))
+    return sql, params
+
+
+# Items: the best matches among the newest WINDOW documents, and when those hold fewer than
+# ``enough``, in a window grown to where the density seen says there are enough (twice
+# over), up to the whole index. ts_rank_cd reads each matching row from the table, which
+# was most of the time for a common word; a window keeps those reads to recent pages.
+WINDOW = 10_000
+# Up to this many documents a window is read as a range of the primary key, then matched:
+# for words that often go together ("five things I wish") PostgreSQL guesses a few dozen
+# matches where there are twenty thousand, and would visit every one of them through GIN.
+FENCED = 30_000
+
+
+def recent_top(query: ParsedQuery, limit: int, enough: int, kinds=None, exclude=None,
+               places=None):  # fmt: skip
+    """``(matches, complete)``: as top(), in the smallest window tried that holds
+    ``enough`` matches; ``complete`` when that window was the whole index. With ``places``
+    (a few communities): one query over all their matches."""
+    if places:
+        found = top(query, limit, kinds, exclude, places=places)
+        return found, True
+    newest = newest_id()
+    window = WINDOW
+    while True:
+        floor = max(0, newest - window)
+        found = top(query, limit, kinds, exclude, floor, fenced=window <= FENCED)
+        if len(found) >= enough or floor == 0:
+            return found, floor == 0
+        window = max(2 * window, 2 * window * enough // max(1, len(found)))
+
+
+def top(query: ParsedQuery, limit: int, kinds=None, exclude=None, floor: int = 0, places=None,
+        fenced: bool = False):  # fmt: skip
+    """The ``limit`` best text matches ``[(doc_id, score)]``, best first, among documents
+    with an id above ``floor`` (no access check here: the caller filters this pool through
+    kollega.access). ``fenced``: read the documents above the floor as a range of the
+    primary key, then match them (see FENCED); else the planner chooses."""
+    source, source_params = "search_searchdocument", []
+    if fenced and floor > 0 and not places:
+        # OFFSET 0 keeps the planner from folding the range into the text match.
+        source = ("(SELECT id, kind, place_id, vector FROM search_searchdocument "
+                  "WHERE id > %s OFFSET 0)")  # fmt: skip
+        source_params = [floor]
+    where, params = _kinds_sql(kinds, exclude)
+    if places:
+        # A community's documents lie all over the table: left to the planner, the place
+        # index and GIN are intersected first and only the matching rows are read.
+        where += " AND d.place_id = ANY(%s)"
+        params.append([int(p) for p in places])
+    if floor > 0:
+        where += " AND d.id > %s"
+        params.append(floor)
     sql = (
         "SELECT d.id, ts_rank_cd(%s::float4[], d.vector, q, 32) AS score "
-        f"FROM search_searchdocument d, {_tsquery()} q "
-        "WHERE d.vector @@ q ORDER BY score DESC, d.id DESC LIMIT %s"
+        f"FROM {source} d, {_tsquery()} q "
+        f"WHERE d.vector @@ q{where} ORDER BY score DESC, d.id DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [WEIGHTS, to_websearch(query), limit])
+        cursor.execute(sql, [WEIGHTS, *source_params, to_websearch(query), *params, limit])
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
@@ -93,6 +164,7 @@ def bulk_load_begin() -> None:
         cursor.execute("DROP INDEX IF EXISTS search_doc_vector")
         cursor.execute("DROP INDEX IF EXISTS search_doc_title_vector")
         cursor.execute("DROP INDEX IF EXISTS search_doc_names")
+        cursor.execute("DROP INDEX IF EXISTS search_doc_names_vector")
 
 
 def bulk_load_end() -> None:
@@ -108,6 +180,10 @@ def bulk_load_end() -> None:
         cursor.execute(
             "CREATE INDEX IF NOT EXISTS search_doc_names ON search_searchdocument "
             "USING gin (title_vector) WHERE kind IN ('person', 'community')"
+        )
+        cursor.execute(
+            "CREATE INDEX IF NOT EXISTS search_doc_names_vector ON search_searchdocument "
+            "USING gin (vector) WHERE kind IN ('person', 'community')"
         )
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         cursor.execute("ANALYZE search_searchdocument")

@@ -1,19 +1,53 @@
-"""SQLite FTS5: the table ``search_fts`` (created by migration 0002) mirrors
-search_searchdocument's title, body and tags; its rowid is the document's id."""
+"""SQLite FTS5: the table ``search_fts`` (migrations 0002 and 0004) mirrors
+search_searchdocument's title, body, tags and kind; its rowid is the document's id.
+
+The kind and place columns are there so that "people and communities only", "items only",
+a kind filter or "in these communities" are intersections of doclists inside FTS5 rather
+than a join per match."""
 
 from __future__ import annotations
-
-from importlib import import_module
 
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from kollega.search.backends import MARK_END, MARK_START
+from kollega.search.backends import MARK_END, MARK_START, NAME_KINDS
+from kollega.search.migrations import _fts
 from kollega.search.querytext import ParsedQuery, to_fts5
 
-# bm25 column weights: a word in the title counts most, then tags, then the body.
-WEIGHTS = (10.0, 1.0, 5.0)
+# bm25 column weights: a word in the title counts most, then tags, then the body; the kind
+# column never counts.
+WEIGHTS = (10.0, 1.0, 5.0, 0.0, 0.0)
 SNIPPET_TOKENS = 24
+BM25 = "-bm25(search_fts, {}, {}, {}, {}, {})".format(*WEIGHTS)
+
+
+def _text(query: ParsedQuery) -> str:
+    # No column filter ("{title body tags} : …"): it made FTS5 read the position lists of
+    # every match and cost up to half of a query with a common word. The kind and place
+    # columns hold only tokens like "kindbookmark" and "place42"; someone who types one
+    # also finds what is of that kind or place, which access still filters.
+    return to_fts5(query)
+
+
+def _kinds(kinds) -> str:
+    # Kinds are our own values (validated by clean_filters), quoted like every word; in the
+    # index they are prefixed (see migrations/_fts.py).
+    return "{kind} : (" + " OR ".join(f'"{_fts.KIND_TOKEN}{k}"' for k in kinds) + ")"
+
+
+def _places(places) -> str:
+    return "{place} : (" + " OR ".join(f'"{_fts.PLACE_TOKEN}{int(p)}"' for p in places) + ")"
+
+
+def expression(query: ParsedQuery, kinds=None, exclude=None, places=None) -> str:
+    text = _text(query)
+    if places:
+        text = f"({text}) AND {_places(places)}"
+    if kinds:
+        text = f"({text}) AND {_kinds(kinds)}"
+    if exclude:
+        text = f"({text}) NOT {_kinds(exclude)}"
+    return text
 
 
 def _match_ids(expression: str):
@@ -21,32 +55,57 @@ def _match_ids(expression: str):
 
 
 def match(docs, query: ParsedQuery):
-    return docs.filter(id__in=_match_ids(to_fts5(query)))
+    return docs.filter(id__in=_match_ids(_text(query)))
 
 
 def prefix(docs, query: ParsedQuery, names_only: bool = False, newest: int = 0):
-    """Titles with every word, the last as a prefix. ``names_only`` is a hint for engines
-    with a separate index of names (FTS5's prefix indexes make it unnecessary here);
-    ``newest`` keeps only the newest that many matches (a bounded pool)."""
+    """Titles with every word, the last as a prefix. ``names_only``: people and communities
+    (the kind column, so FTS5 intersects the two doclists); ``newest`` keeps only the newest
+    that many matches (a bounded pool)."""
     words = to_fts5(ParsedQuery([[t for g in query.groups for t in g if not t.exclude]]), True)
+    expr = "{title} : " + words
+    if names_only:
+        expr = f"({expr}) AND {_kinds(NAME_KINDS)}"
     sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
-    params: list = ["{title} : " + words]
+    params: list = [expr]
     if newest:
         sql += " ORDER BY rowid DESC LIMIT %s"
         params.append(newest)
     return docs.filter(id__in=RawSQL(sql, params))  # noqa: S611 - bound parameters
 
 
-def top(query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
-    """The ``limit`` best text matches in the whole index, best first (FTS5 alone: no
-    access check here, the caller filters this pool through kollega.access)."""
+# Items: the best of the newest RECENT matches. FTS5 walks a doclist newest first and stops
+# there, so bm25 is computed for at most that many rows whatever the word.
+RECENT = 5_000
+
+
+def top(query: ParsedQuery, limit: int, kinds=None, exclude=None):
+    """The ``limit`` best text matches ``[(doc_id, score)]``, best first (no access check
+    here: the caller filters this pool through kollega.access)."""
     sql = (
-        "SELECT rowid, -bm25(search_fts, %s, %s, %s) AS score FROM search_fts "
-        "WHERE search_fts MATCH %s ORDER BY score DESC, rowid DESC LIMIT %s"
+        f"SELECT rowid, {BM25} AS score FROM search_fts WHERE search_fts MATCH %s "
+        "ORDER BY score DESC, rowid DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*WEIGHTS, to_fts5(query), limit])
+        cursor.execute(sql, [expression(query, kinds, exclude), limit])
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+def recent_top(query: ParsedQuery, limit: int, enough: int, kinds=None, exclude=None,
+               places=None):  # fmt: skip
+    """As top(), among the newest RECENT matches only (one query), and whether that was
+    every match. (``enough`` is for the PostgreSQL backend's windows.)"""
+    sql = (
+        f"SELECT id, score FROM (SELECT rowid AS id, {BM25} AS score FROM search_fts "
+        "WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT %s) "
+        "ORDER BY score DESC, id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        expr = expression(query, kinds, exclude, places)
+        cursor.execute(sql, [expr, max(RECENT, 2 * limit), limit])
+        found = [(row[0], float(row[1])) for row in cursor.fetchall()]
+    # Fewer than asked for: there were fewer than RECENT matches, so all were scored.
+    return found, len(found) < limit
 
 
 def ranked(docs, query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
@@ -55,13 +114,13 @@ def ranked(docs, query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
     # SQLite would push each id into FTS5 and run the full-text query once per document.
     # bm25 is lower for better matches; negated so that higher is better on every backend.
     sql = (
-        "WITH m AS MATERIALIZED (SELECT rowid AS id, -bm25(search_fts, %s, %s, %s) AS score "
+        f"WITH m AS MATERIALIZED (SELECT rowid AS id, {BM25} AS score "
         "FROM search_fts WHERE search_fts MATCH %s) "
         f"SELECT m.id, m.score FROM m WHERE m.id IN ({inner}) "
         "ORDER BY m.score DESC, m.id DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*WEIGHTS, to_fts5(query), *params, limit])
+        cursor.execute(sql, [_text(query), *params, limit])
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
@@ -76,24 +135,21 @@ def highlights(ids: list[int], query: ParsedQuery) -> dict[int, tuple[str, str]]
         f"WHERE search_fts MATCH %s AND rowid IN ({holes})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*marks, *marks, SNIPPET_TOKENS, to_fts5(query), *ids])
+        cursor.execute(sql, [*marks, *marks, SNIPPET_TOKENS, _text(query), *ids])
         return {row[0]: (row[1] or "", row[2] or "") for row in cursor.fetchall()}
 
 
 def bulk_load_begin() -> None:
     """Before a full rebuild: stop the per-row triggers (the index is rebuilt in one go)."""
     with connection.cursor() as cursor:
-        cursor.execute("DROP TRIGGER IF EXISTS search_fts_ai")
-        cursor.execute("DROP TRIGGER IF EXISTS search_fts_ad")
-        cursor.execute("DROP TRIGGER IF EXISTS search_fts_au")
+        for name in _fts.TRIGGERS:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
         cursor.execute("DELETE FROM search_searchdocument")
         cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
 
 
 def bulk_load_end() -> None:
-    # The triggers exactly as the migration created them.
-    ddl = import_module("kollega.search.migrations.0002_full_text")
     with connection.cursor() as cursor:
-        cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
-        for sql in ddl.SQLITE[1:]:
+        cursor.execute(_fts.REBUILD)
+        for sql in _fts.triggers():
             cursor.execute(sql)

@@ -3,6 +3,7 @@ detail for a whole batch), for the write-time hook and for ``kollega reindex`` a
 
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 
@@ -16,12 +17,23 @@ from kollega.search.models import SearchDocument
 # Control characters never reach the index: \x02 and \x03 mark highlights in snippets.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 NON_WORD = re.compile(r"[\W_]+")
+TAG = re.compile(r"<[^>]*>")
+SPACES = re.compile(r"[ \t]+")
 MAX_BODY = 200_000  # characters of text per document (a long thread's replies are cut)
 MAX_REPLIES = 200
 
 
 def clean(text: str | None) -> str:
     return CONTROL.sub(" ", text or "")
+
+
+def plain(rendered: str, source: str = "") -> str:
+    """The text a person reads in rendered Markdown (our own sanitised HTML): what the index
+    holds and snippets quote, without the Markdown marks and link addresses of the source
+    ("[guide](https://…)"). ``source`` when nothing was rendered."""
+    if not rendered:
+        return source or ""
+    return SPACES.sub(" ", html.unescape(TAG.sub(" ", rendered))).strip()
 
 
 def words_of(text: str) -> str:
@@ -38,7 +50,7 @@ def item_documents(item_ids: list[int]) -> list[SearchDocument]:
     """Documents for these items (every kind: body, tags, replies, file text, address)."""
     rows = list(
         Item.objects.filter(pk__in=item_ids).values(
-            "id", "kind", "author_id", "place_id", "created", "title", "body"
+            "id", "kind", "author_id", "place_id", "created", "title", "body", "body_html"
         )
     )
     if not rows:
@@ -61,13 +73,13 @@ def item_documents(item_ids: list[int]) -> list[SearchDocument]:
         for item_id, name, text in files:
             extra[item_id] += [words_of(name), text]
     replies = defaultdict(list)
-    for item_id, body in (
+    for item_id, body, body_html in (
         Reply.objects.filter(item_id__in=ids, removed_at__isnull=True)
         .order_by("item_id", "id")
-        .values_list("item_id", "body")
+        .values_list("item_id", "body", "body_html")
     ):
         if len(replies[item_id]) < MAX_REPLIES:
-            replies[item_id].append(body)
+            replies[item_id].append(plain(body_html, body))
     return [
         SearchDocument(
             kind=r["kind"],
@@ -76,7 +88,7 @@ def item_documents(item_ids: list[int]) -> list[SearchDocument]:
             author_id=r["author_id"],
             created=r["created"],
             title=clean(r["title"]),
-            body=_joined([r["body"], *extra[r["id"]], *replies[r["id"]]]),
+            body=_joined([plain(r["body_html"], r["body"]), *extra[r["id"]], *replies[r["id"]]]),
             tags=clean(" ".join(tags[r["id"]])),
         )
         for r in rows
@@ -89,7 +101,7 @@ def person_documents(person_ids: list[int]) -> list[SearchDocument]:
     rows = list(
         Person.objects.filter(pk__in=person_ids).values(
             "id", "name", "username", "job_title", "org_unit__name", "location__city",
-            "about", "created",
+            "about", "about_html", "created",
         )
     )  # fmt: skip
     # Every tagging counts: a skill ten colleagues gave weighs more than one given once.
@@ -112,7 +124,7 @@ def person_documents(person_ids: list[int]) -> list[SearchDocument]:
                     r["job_title"],
                     r["org_unit__name"],
                     r["location__city"],
-                    r["about"],
+                    plain(r["about_html"], r["about"]),
                 ]
             ),  # fmt: skip
             tags=clean(" ".join(tags[r["id"]])),
@@ -124,7 +136,7 @@ def person_documents(person_ids: list[int]) -> list[SearchDocument]:
 def community_documents(place_ids: list[int]) -> list[SearchDocument]:
     rows = list(
         Place.objects.filter(pk__in=place_ids, kind=Place.Kind.COMMUNITY).values(
-            "id", "name", "description", "created"
+            "id", "name", "description", "description_html", "created"
         )
     )
     tags = defaultdict(list)
@@ -138,7 +150,7 @@ def community_documents(place_ids: list[int]) -> list[SearchDocument]:
             place_id=r["id"],
             created=r["created"],
             title=clean(r["name"]),
-            body=_joined([r["description"]]),
+            body=_joined([plain(r["description_html"], r["description"])]),
             tags=clean(" ".join(tags[r["id"]])),
         )
         for r in rows

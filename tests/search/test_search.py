@@ -234,3 +234,19 @@ def test_an_author_colleagues_tag_with_the_words_ranks_higher(indexed):
     found = search(org.bob, "istio", Filters(kinds=["status"]))
     assert [r.item.pk for r in found.results] == [by_charlie.pk, by_dana.pk]
     assert "author-tagged" in [reason.code for reason in found.results[0].reasons]
+
+
+def test_snippets_quote_the_text_a_person_reads_not_the_markdown(indexed):
+    org = indexed
+    create_item(
+        org.alice,
+        org.guild,
+        kind=Item.Kind.TOPIC,
+        title="Reading list",
+        body="A **useful** reference on [the quokka guide](https://example.org/zz-hidden-path)",
+    )
+    result = search(org.dana, "quokka").results[0]
+    assert "<mark>quokka</mark> guide" in result.snippet_html
+    assert "**" not in result.snippet_html and "](" not in result.snippet_html
+    # What only the link's address said is not what the item is about.
+    assert not search(org.dana, "hidden").results

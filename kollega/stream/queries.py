@@ -218,6 +218,17 @@ WINDOWS = (timedelta(days=3), timedelta(days=21), timedelta(days=120), None)
 NEWEST_FIRST = (Coalesce("last_activity_at", "created").desc(), F("pk").desc())
 
 
+def _window_start(upper: datetime, window: timedelta | None) -> datetime | None:
+    if window is None:
+        return None
+    try:
+        return upper - window
+    except OverflowError:
+        # A cursor from the first days of year 1 (only a hand-made link has one): there is
+        # no earlier window to bound, so look over all time.
+        return None
+
+
 def merged_page(
     qs: QuerySet[Item], conditions: list[Condition], *, cursor: str | None, limit: int
 ) -> Page:
@@ -247,7 +258,7 @@ def merged_page(
     found: dict[int, datetime] = {}
     pending = list(conditions)
     for window in WINDOWS:
-        lower = None if window is None else upper - window
+        lower = _window_start(upper, window)
         exhausted = []
         for condition in pending:
             asked = keys.filter(condition(lower, cursor_time))

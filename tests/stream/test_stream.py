@@ -151,3 +151,16 @@ def test_paging_a_view_gives_every_item_of_its_sources_newest_first(org):
                 break
         assert got == expected, view
         assert len(expected) > 20
+
+
+def test_a_hand_made_cursor_at_the_start_of_time_gives_an_empty_page(org):
+    from datetime import UTC, datetime
+
+    from kollega.core.pagination import encode_cursor
+
+    connect(org.dana, org.bob)
+    content.create_item(org.bob, org.bob.board, kind="status", body="now")
+    cursor = encode_cursor(datetime(1, 1, 2, tzinfo=UTC), 5)
+    for view in ("following", "network", "status"):
+        page = stream(org.dana, view, cursor=cursor)
+        assert page.items == [] and page.next_cursor is None

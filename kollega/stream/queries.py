@@ -152,17 +152,10 @@ def view_sources(viewer: Person, view: str) -> Sources | None:
     return None
 
 
-def view_queryset(viewer: Person, view: str, since: datetime | None = None) -> QuerySet[Item]:
-    """Every item of a view, or those with activity after ``since``, as one queryset (for
-    counts; pages use ``stream``)."""
-    qs = item_list(viewer)
-    if since is not None:
-        qs = qs.filter(last_activity_at__gt=since)
+def _narrowed(viewer: Person, view: str, qs: QuerySet[Item]) -> QuerySet[Item]:
+    """The view's narrowing other than its sources: status kinds, mentions, saved."""
     if view == "status":
-        qs = qs.filter(kind__in=STATUS_KINDS)
-    sources = view_sources(viewer, view)
-    if sources is not None:
-        return qs.filter(sources.q(since))
+        return qs.filter(kind__in=STATUS_KINDS)
     if view == "mentions":
         mentioned = Event.objects.filter(person=viewer, verb=Event.Verb.MENTION).values("item_id")
         return qs.filter(pk__in=mentioned)
@@ -170,7 +163,18 @@ def view_queryset(viewer: Person, view: str, since: datetime | None = None) -> Q
         from kollega.content.models import Save
 
         return qs.filter(pk__in=Save.objects.filter(person=viewer).values("item_id"))
-    return qs  # discover: everything the viewer may read
+    return qs  # following, network, discover (everything the viewer may read)
+
+
+def view_queryset(viewer: Person, view: str, since: datetime | None = None) -> QuerySet[Item]:
+    """Every item of a view, or those with activity after ``since``, as one queryset (for
+    counts; pages use ``stream``)."""
+    qs = item_list(viewer)
+    if since is not None:
+        qs = qs.filter(last_activity_at__gt=since)
+    qs = _narrowed(viewer, view, qs)
+    sources = view_sources(viewer, view)
+    return qs if sources is None else qs.filter(sources.q(since))
 
 
 def stream(
@@ -185,9 +189,7 @@ def stream(
     limit: int = PAGE_SIZE,
 ) -> Page:
     sources = view_sources(viewer, view)
-    qs = item_list(viewer) if sources is not None else view_queryset(viewer, view)
-    if view == "status":
-        qs = qs.filter(kind__in=STATUS_KINDS)
+    qs = _narrowed(viewer, view, item_list(viewer))
     if person is not None:
         # The person's own boards as place ids, for the reason given in network_sources.
         boards = Place.objects.filter(owner=person).values("pk")

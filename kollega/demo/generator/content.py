@@ -10,6 +10,7 @@ the organisation's editors. Replies, likes and saves come from responses.py.
 from __future__ import annotations
 
 import random
+import zlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -21,6 +22,9 @@ from kollega.demo.generator.world import World
 KINDS = ("status", "post", "topic", "question", "blog", "wiki", "bookmark", "idea", "news")
 KIND_WEIGHTS = (22, 10, 18, 14, 8, 7, 8, 6, 0.4)
 COMMUNITY_KINDS = {"topic", "question", "blog", "wiki", "bookmark", "idea"}
+# The share of a community's bookmarks on a topic that point at the community's own
+# reference for it (see ContentGenerator._address).
+SHARED_LINK = 0.7
 
 
 @dataclass
@@ -146,6 +150,15 @@ class ContentGenerator:
             return rng.choice(profile.expert_in)
         return rng.choice(profile.interests)
 
+    def _address(self, spec: PlaceSpec, topic: str) -> str:
+        """The page a bookmark on ``topic`` in ``spec`` points at. Colleagues share links: a
+        community has its own reference for each of its topics, which most of its members'
+        bookmarks point at; the rest choose among the topic's pages at random."""
+        pages = text.addresses(topic)
+        if self.rng.random() < SHARED_LINK:
+            return pages[zlib.crc32(f"{spec.slug}:{topic}".encode()) % len(pages)]
+        return self.rng.choice(pages)
+
     def _tags(self, author: int, topic: str, kind: str) -> list[str]:
         rng = self.rng
         if kind == "status" and rng.random() < 0.4:
@@ -219,7 +232,8 @@ class ContentGenerator:
         t = self._time(t0, author, max(joined, spec.created if spec is not None else 0))
         place_id = self.place_id[id(spec)] if spec is not None else self.board_ids[owner]
         topic = self._topic(owner if kind == "post" else author, spec)
-        body = text.body(rng, kind, topic)
+        url = self._address(spec, topic) if kind == "bookmark" else ""
+        body = text.body(rng, kind, topic, url)
         item_id = ids.item
         ids.item += 1
         restricted = spec is not None and spec.access == RESTRICTED

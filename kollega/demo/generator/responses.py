@@ -3,8 +3,9 @@
 Responses come through the network: mostly the author's contacts (and the board owner's, for
 a post on someone's board), the place's members, and now and then someone from anywhere.
 Questions draw the planted experts on their topic, who answer; the person asked on their
-board usually answers first; askers often follow up. In a restricted community only members
-respond, because only members can read it.
+board usually answers first; askers often follow up. What experts write on their own topics
+draws more likes and saves. In a restricted community only members respond, because only
+members can read it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ LIKES = {"status": 2.2, "post": 1.0, "topic": 1.5, "question": 1.2, "blog": 3.0,
          "bookmark": 1.4, "idea": 3.0, "news": 9.0}  # fmt: skip
 SAVES = {"status": 0.15, "post": 0.2, "topic": 0.3, "question": 0.4, "blog": 0.6, "wiki": 0.9,
          "bookmark": 1.0, "idea": 0.3, "news": 0.5}  # fmt: skip
+# How many more likes and saves an expert's item on their own topic draws, on average.
+EXPERT_APPEAL = 2.0
 LAST = WINDOW - 60
 
 
@@ -111,8 +114,12 @@ class Responder:
             out.replies.append((person, now, text.reply_body(rng, topic, expert), expert))
         if kind == "question":
             out.accepted = self._accept(author, out.replies)
-        out.likes = self._distinct(author, owner, spec, known, restricted, LIKES[kind], t, DAY)
-        out.saves = self._distinct(author, owner, spec, known, restricted, SAVES[kind], t, 3 * DAY)
+        # What an expert writes on their topic is more useful, and people show it.
+        appeal = EXPERT_APPEAL if topic in self.world.profiles[author].expert_in else 1.0
+        out.likes = self._distinct(author, owner, spec, known, restricted, appeal * LIKES[kind],
+                                   t, DAY)  # fmt: skip
+        out.saves = self._distinct(author, owner, spec, known, restricted, appeal * SAVES[kind],
+                                   t, 3 * DAY)  # fmt: skip
         return out
 
     def _accept(self, author: int, replies) -> tuple[int, int] | None:

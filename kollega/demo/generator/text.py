@@ -111,9 +111,8 @@ BODIES = {
         "- [ ] Ask the community\n\nEdit this page when something changes.",
     ],
     "bookmark": [
-        "A useful reference on {T}: [{T} guide](https://example.org/guides/{slug})",
-        "Worth bookmarking for anyone working with {T}: "
-        "[overview](https://example.org/{slug}/overview)",
+        "A useful reference on {T}: [{T} guide]({url})",
+        "Worth bookmarking for anyone working with {T}: [overview]({url})",
     ],
     "idea": [
         "What if we had a shared approach to **{T}**?\n\nIt would save every team from "
@@ -126,6 +125,13 @@ BODIES = {
         "Our {T} work reached an important milestone this month. Thank you to everyone involved!",
     ],
 }
+# Each topic has a few outside references; the words around an address do not depend on which
+# one it is, so the text of a bookmark cannot tell them apart.
+ADDRESSES = (
+    "https://example.org/guides/{slug}",
+    "https://docs.example.org/{slug}/overview",
+    "https://example.com/kb/{slug}",
+)
 REPLIES = [
     "Thanks, this helps!",
     "Good point about {T}.",
@@ -154,9 +160,15 @@ def title(rng: random.Random, kind: str, topic: str) -> str:
     )
 
 
-def body(rng: random.Random, kind: str, topic: str) -> str:
+def body(rng: random.Random, kind: str, topic: str, url: str = "") -> str:
+    """``url``: the address a bookmark points at (see ``addresses``)."""
     template = rng.choice(BODIES[kind])
-    return template.format(T=topic_label(topic), slug=topic)
+    return template.format(T=topic_label(topic), url=url)
+
+
+def addresses(topic: str) -> list[str]:
+    """The outside pages about a topic that people bookmark (which one: content.py)."""
+    return [address.format(slug=topic) for address in ADDRESSES]
 
 
 def reply_body(rng: random.Random, topic: str, expert: bool) -> str:

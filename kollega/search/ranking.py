@@ -57,17 +57,17 @@ HALF_LIFE_DAYS = 180
 # the social terms reorder close text matches and leave a much weaker match where it is.
 # None: social terms count whatever the text match (closeness 1).
 FITTED: dict[str, tuple[float | None, dict[str, float]]] = {
-    "sqlite": (0.1, {
-        "likes": 0.0, "liked-by-network": 0.0, "author-in-network": 0.2, "community": 0.2,
+    "sqlite": (None, {
+        "likes": 0.0, "liked-by-network": 0.0, "author-in-network": 0.05, "community": 0.1,
         "bookmarks": 0.0, "bookmark-tags": 0.0, "bookmarked-by-network": 0.0,
-        "author-tagged": 0.02, "recent": 0.0,
-        "contact": 0.3, "tagged": 0.8,  # people
-        "member": 0.2,  # communities
+        "author-tagged": 0.05, "recent": 0.0,
+        "contact": 0.0, "tagged": 0.1,  # people
+        "member": 0.0,  # communities
     }),
-    "postgresql": (None, {
-        "likes": 0.02, "liked-by-network": 0.0, "author-in-network": 0.0, "community": 0.02,
-        "bookmarks": 0.05, "bookmark-tags": 0.0, "bookmarked-by-network": 0.0,
-        "author-tagged": 1.2, "recent": 0.0,
+    "postgresql": (0.5, {
+        "likes": 0.0, "liked-by-network": 0.0, "author-in-network": 0.02, "community": 0.5,
+        "bookmarks": 0.0, "bookmark-tags": 0.1, "bookmarked-by-network": 0.02,
+        "author-tagged": 0.0, "recent": 0.0,
         "contact": 0.0, "tagged": 0.8,  # people
         "member": 0.0,  # communities
     }),

@@ -108,7 +108,10 @@ def test_a_file_found_by_its_name_is_quoted_from_its_text(
     upload = builders.upload("zeppelin_rollout.pdf", builders.pdf("Hangar checklist for spring"))
     with django_capture_on_commit_callbacks(execute=True):
         file_actions.upload_file(org.bob, org.guild, upload, description="For the airship crew.")
-    assert titles(search(org.dana, "rollout")) == ["zeppelin_rollout.pdf"]
+    result = search(org.dana, "rollout").results[0]
+    assert result.title == "zeppelin_rollout.pdf"
+    # No word of the query in what is read: the snippet is the start of it.
+    assert "Hangar checklist" in result.snippet_html and "pdf" not in result.snippet_html
     result = search(org.dana, "rollout checklist").results[0]
     assert "<mark>checklist</mark>" in result.snippet_html
     assert "rollout" not in result.snippet_html and "pdf" not in result.snippet_html

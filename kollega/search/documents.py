@@ -47,7 +47,8 @@ def _joined(parts, limit: int = MAX_BODY) -> str:
 
 
 def item_documents(item_ids: list[int]) -> list[SearchDocument]:
-    """Documents for these items (every kind: body, tags, replies, file text, address)."""
+    """Documents for these items (every kind: body, tags, replies, file text; a bookmark's
+    address and a file's name as keywords, which find it but are never quoted)."""
     rows = list(
         Item.objects.filter(pk__in=item_ids).values(
             "id", "kind", "author_id", "place_id", "created", "title", "body", "body_html"
@@ -61,17 +62,21 @@ def item_documents(item_ids: list[int]) -> list[SearchDocument]:
         "item_id", "tag__name"
     ):
         tags[item_id].append(name)
+    # Text that is read (a file's extracted text) goes in the body, which snippets quote;
+    # words that only find (an address, a file name) in the keywords, which they never do.
     extra = defaultdict(list)
+    keywords = defaultdict(list)
     kinds = {r["kind"] for r in rows}
     if Item.Kind.BOOKMARK in kinds:
         for item_id, url in Bookmark.objects.filter(item_id__in=ids).values_list("item_id", "url"):
-            extra[item_id].append(words_of(url))
+            keywords[item_id].append(words_of(url))
     if Item.Kind.FILE in kinds:
         files = FileDetail.objects.filter(item_id__in=ids).values_list(
             "item_id", "name", "current__extracted_text"
         )
         for item_id, name, text in files:
-            extra[item_id] += [words_of(name), text]
+            keywords[item_id].append(words_of(name))
+            extra[item_id].append(text)
     replies = defaultdict(list)
     for item_id, body, body_html in (
         Reply.objects.filter(item_id__in=ids, removed_at__isnull=True)
@@ -90,6 +95,7 @@ def item_documents(item_ids: list[int]) -> list[SearchDocument]:
             title=clean(r["title"]),
             body=_joined([plain(r["body_html"], r["body"]), *extra[r["id"]], *replies[r["id"]]]),
             tags=clean(" ".join(tags[r["id"]])),
+            keywords=_joined(keywords[r["id"]]),
         )
         for r in rows
     ]

@@ -30,7 +30,7 @@ def _store(key: dict, built: list[SearchDocument]) -> None:
         SearchDocument.objects.filter(**key).delete()
         return
     doc = built[0]
-    fields = ["kind", "place_id", "author_id", "created", "title", "body", "tags"]
+    fields = ["kind", "place_id", "author_id", "created", "title", "body", "tags", "keywords"]
     SearchDocument.objects.update_or_create(**key, defaults={f: getattr(doc, f) for f in fields})
 
 

@@ -1,7 +1,7 @@
 """The search index: one row per findable thing (an item, a person, a community).
 
-The row holds the text the full-text index reads (title, body, tags) and the columns the
-facets group by. It never decides who may see a result: every query joins it back to the
+The row holds the text the full-text index reads (title, body, tags, keywords) and the
+columns the facets group by. It never decides who may see a result: every query joins it back to the
 item, place or person and filters through kollega.access, so a removed item, a privacy
 change or a lost membership hides a result at once, whatever the index still holds.
 
@@ -35,8 +35,12 @@ class SearchDocument(models.Model):
     )
     created = models.DateTimeField()
     title = models.TextField(blank=True)
+    # The text a person reads: what snippets quote.
     body = models.TextField(blank=True)
     tags = models.TextField(blank=True)
+    # Words the document is found by but a snippet never quotes: a bookmark's address, a
+    # file's name (as plain words, see documents.words_of).
+    keywords = models.TextField(blank=True)
 
     class Meta:
         indexes = [

@@ -322,7 +322,11 @@ def _hydrate(page: list[Ranked], query: ParsedQuery, backend) -> list[Result]:
         else:
             title, fallback = place.name, place.description
         title_lit, snippet_lit = lit.get(d["id"], ("", ""))
-        if MARK_START not in snippet_lit:
+        # No word of the query in the body (found by its title, tags or keywords alone): the
+        # backend's snippet is then the start of the body, the text the index holds as it is
+        # read (a file's extracted text included, no Markdown marks). A person's body starts
+        # with their username, so a person shows their job title instead.
+        if MARK_START not in snippet_lit and (person is not None or not snippet_lit.strip()):
             snippet_lit = " ".join(fallback.split())[:240]
         results.append(Result(
             kind=d["kind"], kind_label=kind_label(d["kind"]), url=target.get_absolute_url(),

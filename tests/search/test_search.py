@@ -84,6 +84,39 @@ def test_bookmarks_are_found_by_address_and_title(indexed, django_capture_on_com
     assert titles(search(org.dana, "helm")) == ["Chart practices"]
 
 
+def test_a_bookmark_found_by_its_address_is_not_quoted_by_its_address(
+    indexed, django_capture_on_commit_callbacks
+):
+    org = indexed
+    with django_capture_on_commit_callbacks(execute=True):
+        create_bookmark(org.bob, url="https://example.org/guides/kubernetes",
+                        title="Cluster handbook",
+                        description="How we run our clusters, step by step.")  # fmt: skip
+    for words in ("example org guides", "example.org", "clusters guides"):
+        assert titles(search(org.dana, words)) == ["Cluster handbook"], words
+    result = search(org.dana, "clusters guides").results[0]
+    assert "<mark>clusters</mark>" in result.snippet_html
+    for word in ("https", "example", "guides"):
+        assert word not in result.snippet_html
+
+
+def test_a_file_found_by_its_name_is_quoted_from_its_text(
+    indexed, django_capture_on_commit_callbacks
+):
+    org = indexed
+    join_place(org.bob, org.guild)
+    upload = builders.upload("zeppelin_rollout.pdf", builders.pdf("Hangar checklist for spring"))
+    with django_capture_on_commit_callbacks(execute=True):
+        file_actions.upload_file(org.bob, org.guild, upload, description="For the airship crew.")
+    result = search(org.dana, "rollout").results[0]
+    assert result.title == "zeppelin_rollout.pdf"
+    # No word of the query in what is read: the snippet is the start of it.
+    assert "Hangar checklist" in result.snippet_html and "pdf" not in result.snippet_html
+    result = search(org.dana, "rollout checklist").results[0]
+    assert "<mark>checklist</mark>" in result.snippet_html
+    assert "rollout" not in result.snippet_html and "pdf" not in result.snippet_html
+
+
 def test_files_are_found_by_their_text(indexed, django_capture_on_commit_callbacks):
     org = indexed
     join_place(org.bob, org.guild)

@@ -1,5 +1,7 @@
-"""PostgreSQL full text: generated tsvector columns on search_searchdocument (migration
-0002), the configuration ``kollega_search`` (simple + unaccent), websearch_to_tsquery."""
+"""PostgreSQL full text: generated tsvector columns on search_searchdocument (migrations
+0002 and 0005), the configuration ``kollega_search`` (simple + unaccent),
+websearch_to_tsquery. Snippets quote the body only, never the keywords (an address, a file
+name)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from kollega.search.backends import MARK_END, MARK_START, NAME_KINDS
 from kollega.search.querytext import ParsedQuery, to_prefix_tsquery, to_websearch
 
 CONFIG = "kollega_search"
-# ts_rank_cd weights for {D, C, B, A}: body is C, tags B, title A (as in the SQLite bm25).
+# ts_rank_cd weights for {D, C, B, A}: keywords are D, body C, tags B, title A (as in the
+# SQLite bm25, where keywords weigh as the body).
 WEIGHTS = "{0.1, 0.1, 0.5, 1.0}"
 HEADLINE_CHARS = 20_000  # ts_headline parses the whole text it is given
 HEADLINE = (

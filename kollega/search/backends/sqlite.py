@@ -1,5 +1,6 @@
-"""SQLite FTS5: the table ``search_fts`` (migrations 0002 and 0004) mirrors
-search_searchdocument's title, body, tags and kind; its rowid is the document's id.
+"""SQLite FTS5: the table ``search_fts`` (migrations 0002, 0004 and 0005) mirrors
+search_searchdocument's title, body, tags, kind, place and keywords; its rowid is the
+document's id. Snippets quote the body only, never the keywords (an address, a file name).
 
 The kind and place columns are there so that "people and communities only", "items only",
 a kind filter or "in these communities" are intersections of doclists inside FTS5 rather
@@ -14,11 +15,13 @@ from kollega.search.backends import MARK_END, MARK_START, NAME_KINDS
 from kollega.search.migrations import _fts
 from kollega.search.querytext import ParsedQuery, to_fts5
 
-# bm25 column weights: a word in the title counts most, then tags, then the body; the kind
-# column never counts.
-WEIGHTS = (10.0, 1.0, 5.0, 0.0, 0.0)
+# bm25 column weights (title, body, tags, kind, place, keywords): a word in the title counts
+# most, then tags, then the body; the kind and place columns never count. Keywords weigh as
+# the body, where they were before they had a column of their own: FTS5's bm25 measures a
+# document's length over all its columns, so the scores are the same as then.
+WEIGHTS = (10.0, 1.0, 5.0, 0.0, 0.0, 1.0)
 SNIPPET_TOKENS = 24
-BM25 = "-bm25(search_fts, {}, {}, {}, {}, {})".format(*WEIGHTS)
+BM25 = "-bm25(search_fts, {})".format(", ".join(str(w) for w in WEIGHTS))
 
 
 def _text(query: ParsedQuery) -> str:

@@ -35,9 +35,9 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            _run({"sqlite": _fts.drop() + _fts.create(kind=True) + [_fts.REBUILD],
+            _run({"sqlite": _fts.drop() + _fts.create(kind=True, keywords=False) + [_fts.REBUILD],
                   "postgresql": POSTGRES}),
-            _run({"sqlite": _fts.drop() + _fts.create(kind=False) + [_fts.REBUILD],
+            _run({"sqlite": _fts.drop() + _fts.create(kind=False, keywords=False) + [_fts.REBUILD],
                   "postgresql": POSTGRES_REVERSE}),
         )  # fmt: skip
     ]

@@ -1,7 +1,11 @@
 """The SQLite FTS5 table and its triggers, as SQL: shared by the migrations that create them
 and by the bulk rebuild (kollega.search.backends.sqlite), which drops the triggers while it
 loads and puts them back exactly as they were. (A leading underscore: the migration loader
-skips this module.)"""
+skips this module.)
+
+The defaults build the current table; a migration names the version it builds (``kind``:
+migration 0004's kind and place columns, ``keywords``: migration 0005's keywords column), so
+that replaying an old migration still builds the table of its day."""
 
 from __future__ import annotations
 
@@ -11,40 +15,49 @@ TRIGGERS = ("search_fts_ai", "search_fts_ad", "search_fts_au")
 # or "question" are common words of the text, and a column filter on a token that is
 # everywhere reads its whole doclist; these tokens appear nowhere else. Likewise the place
 # column holds "place" + the place's id ("place42"), for matches in the searcher's own
-# communities. FTS5 reads its external content through this view.
+# communities. The keywords column holds the words a document is found by but a snippet
+# never quotes (a bookmark's address, a file's name). FTS5 reads its external content
+# through this view.
 VIEW = "search_fts_content"
 KIND_TOKEN = "kind"
 PLACE_TOKEN = "place"
 
 
-def _columns(kind: bool) -> str:
-    return "title, body, tags, kind, place" if kind else "title, body, tags"
+# New columns go last: the backend addresses title and body by their position (highlight,
+# snippet) and weighs the columns in this order (bm25).
+def _columns(kind: bool, keywords: bool) -> str:
+    names = ["title", "body", "tags"] + (["kind", "place"] if kind else [])
+    return ", ".join(names + (["keywords"] if keywords else []))
 
 
-def view() -> str:
+def view(keywords: bool = True) -> str:
+    extra = ", keywords" if keywords else ""
     return (f"CREATE VIEW {VIEW} AS SELECT id, title, body, tags, '{KIND_TOKEN}' || kind AS kind, "
-            f"'{PLACE_TOKEN}' || coalesce(place_id, 0) AS place FROM search_searchdocument")  # fmt: skip
+            f"'{PLACE_TOKEN}' || coalesce(place_id, 0) AS place{extra} "
+            "FROM search_searchdocument")  # fmt: skip
 
 
-def table(kind: bool = True) -> str:
+def table(kind: bool = True, keywords: bool = True) -> str:
     content = VIEW if kind else "search_searchdocument"
     return f"""CREATE VIRTUAL TABLE search_fts USING fts5(
-        {_columns(kind)},
+        {_columns(kind, keywords)},
         content='{content}', content_rowid='id',
         tokenize='unicode61 remove_diacritics 2', prefix='2 3')"""
 
 
-def _values(row: str, kind: bool) -> str:
+def _values(row: str, kind: bool, keywords: bool) -> str:
     values = [f"{row}.title", f"{row}.body", f"{row}.tags"]
     if kind:
         values.append(f"'{KIND_TOKEN}' || {row}.kind")
         values.append(f"'{PLACE_TOKEN}' || coalesce({row}.place_id, 0)")
+    if keywords:
+        values.append(f"{row}.keywords")
     return ", ".join(values)
 
 
-def triggers(kind: bool = True) -> list[str]:
-    cols = _columns(kind)
-    new, old = _values("new", kind), _values("old", kind)
+def triggers(kind: bool = True, keywords: bool = True) -> list[str]:
+    cols = _columns(kind, keywords)
+    new, old = _values("new", kind, keywords), _values("old", kind, keywords)
     return [
         f"""CREATE TRIGGER search_fts_ai AFTER INSERT ON search_searchdocument BEGIN
             INSERT INTO search_fts(rowid, {cols}) VALUES (new.id, {new});
@@ -65,5 +78,5 @@ def drop() -> list[str]:
     ]
 
 
-def create(kind: bool = True) -> list[str]:
-    return [*([view()] if kind else []), table(kind), *triggers(kind)]
+def create(kind: bool = True, keywords: bool = True) -> list[str]:
+    return [*([view(keywords)] if kind else []), table(kind, keywords), *triggers(kind, keywords)]

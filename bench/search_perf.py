@@ -70,6 +70,9 @@ def main() -> None:
     # a tag on 50 items or fewer, a surname is the rare word (a few profiles and mentions).
     rare = rare or [n.split()[-1] for n in names if len(n.split()) > 1][:40]
     full_names = [n.split()[0] + " " + n.split()[1][:2] for n in names if len(n.split()) > 1]
+    # From the third letter of a word on, titles are suggested too.
+    full_names3 = [n.split()[0] + " " + n.split()[1][:3] for n in names if len(n.split()) > 1]
+    topics = [name[: 3 + i % 3] for i, name in enumerate(common * 3)]
 
     def searching(texts, **kw):
         pairs = [(rng.choice(viewers), t) for t in texts]
@@ -94,6 +97,12 @@ def main() -> None:
         ),
         "suggest, 2-4 letters of a name": harness.timed(suggesting(prefixes), runs),
         "suggest, first name + 2 letters": harness.timed(suggesting(full_names), runs),
+        "suggest, first name + 3 letters (titles too)": harness.timed(
+            suggesting(full_names3), runs
+        ),
+        "suggest, 3-5 letters of a common tag (titles too)": harness.timed(
+            suggesting(topics), runs
+        ),
     }
     n_docs = SearchDocument.objects.count()
     title = f"Search latency ({harness.machine().split(';')[-1].strip()}, {n_docs:,} documents)"

@@ -9,6 +9,7 @@ from kollega.content.actions import create_item
 from kollega.content.models import Item
 from kollega.files import actions as file_actions
 from kollega.search.queries import Filters, search
+from kollega.search.suggest import suggest
 from tests.files import builders
 
 
@@ -81,3 +82,4 @@ def test_inactive_people_are_not_found(indexed):
     org.charlie.user.is_active = False
     org.charlie.user.save()
     assert "Charlie Chen" not in [r.title for r in search(org.dana, "charlie").results]
+    assert "Charlie Chen" not in [s.label for s in suggest(org.dana, "charl")]

@@ -202,6 +202,14 @@ def test_suggestions_match_prefixes_of_people_communities_and_titles(indexed):
     assert suggest(org.dana, "k") == []
 
 
+def test_titles_are_suggested_once_the_word_being_typed_has_three_letters(indexed):
+    org = indexed
+    assert "Kubernetes upgrade plan" not in [s.label for s in suggest(org.dana, "kubernetes up")]
+    assert "Kubernetes upgrade plan" in [s.label for s in suggest(org.dana, "kubernetes upg")]
+    # People and communities from two letters on, whatever the words before.
+    assert [s.label for s in suggest(org.dana, "charlie ch")] == ["Charlie Chen"]
+
+
 def test_suggestions_never_show_what_the_viewer_may_not_see(indexed):
     org = indexed
     assert suggest(org.dana, "secret") == [] and suggest(org.dana, "codena") == []

@@ -43,8 +43,8 @@ fix: $(VENV)/.installed-dev
 
 # Regenerate the translation catalogues after changing user-facing text.
 messages: $(VENV)/.installed-dev
-	cd kollega && ../$(BIN)/python -m django makemessages -l sv --settings=tests.settings
-	cd kollega && ../$(BIN)/python -m django compilemessages --settings=tests.settings
+	cd kollega && PYTHONPATH=.. ../$(BIN)/python -m django makemessages -l sv --settings=tests.settings
+	cd kollega && PYTHONPATH=.. ../$(BIN)/python -m django compilemessages --settings=tests.settings
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

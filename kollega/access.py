@@ -46,13 +46,25 @@ def shared_item_ids(viewer: Person):
     ).values("item_id")
 
 
+def _by_place(viewer: Person, via: str = "") -> Q:
+    """Not private, and in a place the viewer may read (``via``: the path to the item)."""
+    return Q(**{f"{via}private": False}) & (
+        Q(**{f"{via}place__access__in": PUBLIC_ACCESS})
+        | Q(**{f"{via}place_id__in": member_place_ids(viewer)})
+    )
+
+
 def visible_items(viewer: Person) -> QuerySet[Item]:
     """Every item the viewer may read, as a queryset to filter and order further."""
-    by_place = Q(private=False) & (
-        Q(place__access__in=PUBLIC_ACCESS) | Q(place_id__in=member_place_ids(viewer))
-    )
     private = Q(private=True) & (Q(author=viewer) | Q(pk__in=shared_item_ids(viewer)))
-    return Item.objects.filter(removed_at__isnull=True).filter(by_place | private)
+    return Item.objects.filter(removed_at__isnull=True).filter(_by_place(viewer) | private)
+
+
+def readable_public(viewer: Person, via: str) -> Q:
+    """The items the viewer may read that are not private, as a condition on rows that
+    reach an item through ``via`` ("item__"), for counting in SQL without listing them:
+    the same rule as ``visible_items`` for what is not private."""
+    return Q(**{f"{via}removed_at__isnull": True}) & _by_place(viewer, via)
 
 
 def visible_replies(viewer: Person, item: Item) -> QuerySet[Reply]:

@@ -291,3 +291,31 @@ def test_snippets_quote_the_text_a_person_reads_not_the_markdown(indexed):
     assert "**" not in result.snippet_html and "](" not in result.snippet_html
     # What only the link's address said is not what the item is about.
     assert not search(org.dana, "hidden").results
+
+
+def test_bookmarks_of_an_address_count_only_readable_ones_and_the_newest_few(
+    indexed, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Alice's bookmark in the restricted community never counts for Dana; of a popular
+    address only the newest MARKS_PER_ADDRESS are read, and the reason then says "at least"."""
+    from kollega.search import ranking
+
+    org = indexed
+    url = "https://example.org/zeppelin-handbook"
+    with django_capture_on_commit_callbacks(execute=True):
+        create_bookmark(org.alice, url=url, title="Zeppelin handbook", place=org.secret)
+        create_bookmark(org.bob, url=url, title="Zeppelin handbook")
+        create_bookmark(org.charlie, url=url, title="Zeppelin handbook")
+
+    def bookmark_reason(viewer):
+        found = search(viewer, "zeppelin")
+        return {r.code: r.text for r in found.results[0].reasons}.get("bookmarks")
+
+    assert bookmark_reason(org.dana) == "bookmarked by 2 people"
+    assert bookmark_reason(org.bob) == "bookmarked by 2 people"  # Alice's and Charlie's
+    monkeypatch.setattr(ranking, "MARKS_PER_ADDRESS", 2)
+    assert bookmark_reason(org.dana) == "bookmarked by at least 2 people"
+    monkeypatch.setattr(ranking, "MARKS_PER_ADDRESS", 1)
+    # The newest is Charlie's: Dana reads it, Charlie does not count his own.
+    assert bookmark_reason(org.dana) == "bookmarked by at least 1 person"
+    assert bookmark_reason(org.charlie) is None

@@ -324,15 +324,23 @@ def _bookmarks(viewer, item_ids: list[int], words: list[str], contacts: set[int]
 
 def _newest_marks(keys: list[str]) -> list[tuple[int, str]]:
     """(bookmark item id, url_key) of each address's newest MARKS_PER_ADDRESS bookmarks: one
-    range of the (url_key, item) index per address, in one query (a UNION ALL, written by
-    hand: the ORM allows no LIMIT inside a compound query on SQLite)."""
+    range of the (url_key, item) index per address, in one query. PostgreSQL: a LATERAL
+    join over the array of addresses (a UNION of a hundred branches took longer to plan
+    than to run); SQLite: a UNION ALL, written by hand (the ORM allows no LIMIT inside a
+    compound query on SQLite)."""
     if not keys:
         return []
     table = Bookmark._meta.db_table
-    one = (f"SELECT * FROM (SELECT item_id, url_key FROM {table} WHERE url_key = %s "
-           "ORDER BY item_id DESC LIMIT %s) AS k{}")  # fmt: skip
-    sql = " UNION ALL ".join(one.format(n) for n in range(len(keys)))
-    params = [p for key in keys for p in (key, MARKS_PER_ADDRESS)]
+    if connection.vendor == "postgresql":
+        sql = (f"SELECT b.item_id, b.url_key FROM unnest(%s::text[]) AS k(key) CROSS JOIN "
+               f"LATERAL (SELECT item_id, url_key FROM {table} WHERE url_key = k.key "
+               "ORDER BY item_id DESC LIMIT %s) AS b")  # fmt: skip
+        params = [keys, MARKS_PER_ADDRESS]
+    else:
+        one = (f"SELECT * FROM (SELECT item_id, url_key FROM {table} WHERE url_key = %s "
+               "ORDER BY item_id DESC LIMIT %s) AS k{}")  # fmt: skip
+        sql = " UNION ALL ".join(one.format(n) for n in range(len(keys)))
+        params = [p for key in keys for p in (key, MARKS_PER_ADDRESS)]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()

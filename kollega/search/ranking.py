@@ -51,9 +51,9 @@ MARKS_PER_ADDRESS = 20
 # on half of the judged queries of bench/search_eval.py (the other half gives the reported
 # figure; docs/search.md), once per database engine, because the text term is on different
 # scales: bm25 (FTS5) is nearly flat among a common word's best matches, ts_rank_cd
-# (PostgreSQL) is not. A signal at 0 showed no gain there (likes, recency and bookmark
-# counts, which the seeded data does not tie to relevance): it only orders matches whose
-# score is otherwise equal.
+# (PostgreSQL) is not. A signal at 0 showed no gain on the fit half (likes, for one: they
+# say less than who the author is; docs/search.md): it only orders matches whose score is
+# otherwise equal.
 #
 # closeness(text) = 1 when text ≥ 1 - BAND, falling linearly to 0 at 1 - 2·BAND and below:
 # the social terms reorder close text matches and leave a much weaker match where it is.

@@ -204,7 +204,7 @@ def _pool(viewer: Person, query: ParsedQuery, filters: Filters, mine: list[int])
     scores = dict(found)
     if not scores:
         return [], False
-    docs = visible(viewer, SearchDocument.objects.filter(id__in=list(scores)))
+    docs = visible(viewer, SearchDocument.objects.filter(id__any_of=list(scores)))
     rows = _apply(docs, filters, viewer).values(*COLUMNS, **RANKING_COLUMNS)
     pool = sorted(((row, scores[row["id"]]) for row in rows), key=lambda p: (-p[1], -p[0]["id"]))
     return pool, not complete
@@ -276,7 +276,7 @@ def _facets(out: SearchResults, rows: list[dict]) -> None:
     out.places = _top(Counter({pk: places[pk] for pk in top_places}), communities)
     # Counted by the database: the top ten rows come back, not every tagging of the pool.
     tags = (
-        ItemTag.objects.filter(item_id__in=[row["item_id"] for row in items])
+        ItemTag.objects.filter(item_id__any_of=[row["item_id"] for row in items])
         .values_list("tag__name")
         .annotate(n=Count("id"))
         .order_by("-n", "tag__name")[:FACET_SIZE]

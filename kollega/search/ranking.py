@@ -193,7 +193,7 @@ def signals(viewer, ranked: list[Ranked], words: list[str], mine=None) -> None:
     liked = {}
     if contacts and item_ids:
         liked = dict(
-            Like.objects.filter(item_id__in=item_ids, person_id__in=contacts)
+            Like.objects.filter(item_id__any_of=item_ids, person_id__any_of=sorted(contacts))
             .values_list("item_id")
             .annotate(n=Count("id"))
         )
@@ -269,7 +269,7 @@ def _tagged_people(person_ids: set[int], words: list[str]) -> dict[int, int]:
     if not person_ids or not words:
         return {}
     return dict(
-        PersonTag.objects.filter(person_id__in=person_ids, tag__name__in=words)
+        PersonTag.objects.filter(person_id__any_of=sorted(person_ids), tag__name__in=words)
         .exclude(tagger_id=F("person_id"))
         .values_list("person_id")
         .annotate(n=Count("id"))
@@ -287,7 +287,7 @@ def _bookmarks(viewer, item_ids: list[int], words: list[str], contacts: set[int]
     them for a hundred candidates cost a quarter of a second on PostgreSQL."""
     if not item_ids:
         return {}
-    keys = dict(Bookmark.objects.filter(item_id__in=item_ids).values_list("item_id", "url_key"))
+    keys = dict(Bookmark.objects.filter(item_id__any_of=item_ids).values_list("item_id", "url_key"))
     for item_id in item_ids:
         if item_id not in keys:
             keys[item_id] = item_url_key(item_id)

@@ -51,9 +51,8 @@ MARKS_PER_ADDRESS = 20
 # on half of the judged queries of bench/search_eval.py (the other half gives the reported
 # figure; docs/search.md), once per database engine, because the text term is on different
 # scales: bm25 (FTS5) is nearly flat among a common word's best matches, ts_rank_cd
-# (PostgreSQL) is not. A signal at 0 showed no gain on the fit half (likes, for one: they
-# say less than who the author is; docs/search.md): it only orders matches whose score is
-# otherwise equal.
+# (PostgreSQL) is not. A signal at 0 showed no gain on the fit half (docs/search.md says
+# what the fit tells about the data): it only orders matches whose score is otherwise equal.
 #
 # closeness(text) = 1 when text ≥ 1 - BAND, falling linearly to 0 at 1 - 2·BAND and below:
 # the social terms reorder close text matches and leave a much weaker match where it is.
@@ -67,8 +66,8 @@ FITTED: dict[str, tuple[float | None, dict[str, float]]] = {
         "member": 0.0,  # communities
     }),
     "postgresql": (0.5, {
-        "likes": 0.0, "liked-by-network": 0.0, "author-in-network": 0.02, "community": 0.5,
-        "bookmarks": 0.0, "bookmark-tags": 0.1, "bookmarked-by-network": 0.02,
+        "likes": 0.02, "liked-by-network": 0.0, "author-in-network": 0.02, "community": 0.5,
+        "bookmarks": 0.02, "bookmark-tags": 0.02, "bookmarked-by-network": 0.0,
         "author-tagged": 0.0, "recent": 0.0,
         "contact": 0.0, "tagged": 0.8,  # people
         "member": 0.0,  # communities

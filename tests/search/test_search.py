@@ -319,3 +319,14 @@ def test_bookmarks_of_an_address_count_only_readable_ones_and_the_newest_few(
     # The newest is Charlie's: Dana reads it, Charlie does not count his own.
     assert bookmark_reason(org.dana) == "bookmarked by at least 1 person"
     assert bookmark_reason(org.charlie) is None
+
+
+def test_a_suggestion_takes_at_most_four_queries(indexed, django_assert_max_num_queries):
+    """People, communities, the newest title matches and the readable ones among them."""
+    org = indexed
+    for n in range(15):
+        create_item(org.alice, org.guild, kind=Item.Kind.TOPIC,
+                    title=f"Kubernetes note {n}", body="Kubernetes.")  # fmt: skip
+    with django_assert_max_num_queries(4):
+        found = suggest(org.dana, "kube")
+    assert len([s for s in found if s.kind == "topic"]) >= 5

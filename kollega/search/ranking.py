@@ -98,6 +98,8 @@ class Ranked:
     contributions: dict[str, float] = field(default_factory=dict)
     # The signals of weight 0, summed: they order matches of equal score, nothing more.
     tiebreak: float = 0.0
+    # Signals whose count is a lower bound (not every row behind it was read).
+    at_least: set[str] = field(default_factory=set)
 
     @property
     def reasons(self) -> list[Reason]:
@@ -219,8 +221,9 @@ def signals(viewer, ranked: list[Ranked], words: list[str], mine=None) -> None:
         in_community = doc["place_id"] in mine and doc["place_kind"] == Place.Kind.COMMUNITY
         s["community"] = (float(in_community), 0)
         count, tagged, by_network, more = marks.get(doc["item_id"], (0, 0, 0, False))
-        # A negative count in the reason's words: "at least" (more may not have been read).
-        s["bookmarks"] = (_saturating(count, 10), -count if more else count)
+        s["bookmarks"] = (_saturating(count, 10), count)
+        if more:
+            r.at_least.add("bookmarks")
         s["bookmark-tags"] = (_upto3(tagged), tagged)
         s["bookmarked-by-network"] = (_upto3(by_network), by_network)
         n = tagged_people.get(doc["author_id"], 0)
@@ -241,9 +244,10 @@ def describe(r: Ranked, code: str) -> str:
         "author-in-network": lambda: _("written by a contact"),
         "community": lambda: _("in your community %(name)s"),
         "bookmarks": lambda: ngettext("bookmarked by %(n)d person",
-                                      "bookmarked by %(n)d people", n) if n >= 0 else
+                                      "bookmarked by %(n)d people", n)
+                             if code not in r.at_least else
                              ngettext("bookmarked by at least %(n)d person",
-                                      "bookmarked by at least %(n)d people", -n),
+                                      "bookmarked by at least %(n)d people", n),
         "bookmark-tags": lambda: ngettext("%(n)d bookmark tagged with your words",
                                           "%(n)d bookmarks tagged with your words", n),
         "bookmarked-by-network": lambda: ngettext("bookmarked by %(n)d of your contacts",
@@ -258,7 +262,6 @@ def describe(r: Ranked, code: str) -> str:
         "member": lambda: _("you are a member"),
     }  # fmt: skip
     text = texts[code]()
-    n = abs(n)
     return text % {"n": n, "name": r.doc.get("place_name", "")} if "%(" in text else text
 
 

@@ -333,16 +333,22 @@ def _newest_marks(keys: list[str]) -> list[tuple[int, str]]:
     if not keys:
         return []
     table = Bookmark._meta.db_table
-    if connection.vendor == "postgresql":
-        sql = (f"SELECT b.item_id, b.url_key FROM unnest(%s::text[]) AS k(key) CROSS JOIN "
-               f"LATERAL (SELECT item_id, url_key FROM {table} WHERE url_key = k.key "
-               "ORDER BY item_id DESC LIMIT %s) AS b")  # fmt: skip
-        params = [keys, MARKS_PER_ADDRESS]
-    else:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"SELECT b.item_id, b.url_key FROM unnest(%s::text[]) AS k(key) CROSS JOIN "
+                f"LATERAL (SELECT item_id, url_key FROM {table} WHERE url_key = k.key "
+                "ORDER BY item_id DESC LIMIT %s) AS b",
+                [keys, MARKS_PER_ADDRESS],
+            )
+            return cursor.fetchall()
         one = (f"SELECT * FROM (SELECT item_id, url_key FROM {table} WHERE url_key = %s "
                "ORDER BY item_id DESC LIMIT %s) AS k{}")  # fmt: skip
-        sql = " UNION ALL ".join(one.format(n) for n in range(len(keys)))
-        params = [p for key in keys for p in (key, MARKS_PER_ADDRESS)]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+        found = []
+        # SQLite takes at most 500 branches in one compound query.
+        for start in range(0, len(keys), 250):
+            chunk = keys[start : start + 250]
+            cursor.execute(" UNION ALL ".join(one.format(n) for n in range(len(chunk))),
+                           [p for key in chunk for p in (key, MARKS_PER_ADDRESS)])  # fmt: skip
+            found += cursor.fetchall()
+        return found
